@@ -1,0 +1,27 @@
+/** Three projects: pure/unit specs next to the code, black-box e2e on a real database, and the browser. */
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }];
+const common = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': tsJest },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+};
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', roots: ['<rootDir>/src'], testMatch: ['**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'e2e',
+      roots: ['<rootDir>/test'],
+      testMatch: ['**/*.e2e-spec.ts'],
+      setupFiles: ['<rootDir>/test/setup-env.ts'],
+    },
+    {
+      ...common,
+      displayName: 'browser',
+      roots: ['<rootDir>/test'],
+      testMatch: ['**/*.browser-spec.ts'],
+      setupFiles: ['<rootDir>/test/setup-env.ts'],
+    },
+  ],
+};

@@ -1,0 +1,38 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { loadConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { DemoModule } from './demo/demo.module';
+import { EditionsModule } from './editions/editions.module';
+import { HealthController } from './health/health.controller';
+import { LiveModule } from './live/live.module';
+import { UsersModule } from './users/users.module';
+
+/** The built client (client/dist) is served at / when it exists; the API lives under /api. */
+function clientModule(): DynamicModule[] {
+  const rootPath = resolve(loadConfig().CLIENT_DIST);
+  return existsSync(resolve(rootPath, 'index.html'))
+    ? [ServeStaticModule.forRoot({ rootPath, exclude: ['/api/{*path}', '/socket.io/{*path}'] })]
+    : [];
+}
+
+@Module({
+  imports: [
+    ConfigModule,
+    DatabaseModule,
+    AuditModule,
+    AuthModule,
+    UsersModule,
+    EditionsModule,
+    LiveModule,
+    DemoModule,
+    ...clientModule(),
+  ],
+  controllers: [HealthController],
+})
+export class AppModule {}

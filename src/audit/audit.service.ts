@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, MoreThan } from 'typeorm';
+import { nowIso } from '../database/time';
+import { Actor } from './actor';
+import { chainHash, ChainVerdict, ChainWalker, GENESIS_HASH } from './audit-chain';
+import { AuditEntry } from './entities/audit-entry.entity';
+
+export interface AuditInput {
+  actor: Actor;
+  action: string;
+  entityType: string;
+  entityId?: string | number | null;
+  before?: unknown;
+  after?: unknown;
+  reason?: string | null;
+}
+
+/** Any fixed number: the PostgreSQL advisory lock that orders appends to the chain. */
+const CHAIN_LOCK_KEY = 2015339;
+const VERIFY_PAGE = 2000;
+
+const json = (value: unknown): string | null =>
+  value === undefined || value === null ? null : JSON.stringify(value);
+
+@Injectable()
+export class AuditService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Appends one row inside the caller's transaction, so the change and its record commit
+   * together. The lock is held until that transaction ends, so seq order is commit order.
+   */
+  async append(manager: EntityManager, input: AuditInput): Promise<AuditEntry> {
+    if (manager.connection.options.type === 'postgres') {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK_KEY]);
+    }
+    const [last] = await manager.find(AuditEntry, {
+      select: { seq: true, hash: true },
+      order: { seq: 'DESC' },
+      take: 1,
+    });
+    const content = {
+      seq: (last?.seq ?? 0) + 1,
+      at: nowIso(),
+      actorId: input.actor.id,
+      actorName: input.actor.name,
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId === undefined || input.entityId === null ? null : String(input.entityId),
+      before: json(input.before),
+      after: json(input.after),
+      reason: input.reason ?? null,
+    };
+    const prevHash = last?.hash ?? GENESIS_HASH;
+    const row = manager.create(AuditEntry, { ...content, prevHash, hash: chainHash(prevHash, content) });
+    await manager.insert(AuditEntry, row);
+    return row;
+  }
+
+  async list(options: { entityType?: string; entityId?: string; afterSeq?: number; limit: number }) {
+    return this.dataSource.getRepository(AuditEntry).find({
+      where: {
+        ...(options.entityType ? { entityType: options.entityType } : {}),
+        ...(options.entityId ? { entityId: options.entityId } : {}),
+        ...(options.afterSeq !== undefined ? { seq: MoreThan(options.afterSeq) } : {}),
+      },
+      order: { seq: 'ASC' },
+      take: options.limit,
+    });
+  }
+
+  /** Recomputes the whole chain page by page and names the first broken row. */
+  async verify(): Promise<ChainVerdict> {
+    const repo = this.dataSource.getRepository(AuditEntry);
+    const walker = new ChainWalker();
+    let afterSeq = 0;
+    for (;;) {
+      const page = await repo.find({
+        where: { seq: MoreThan(afterSeq) },
+        order: { seq: 'ASC' },
+        take: VERIFY_PAGE,
+      });
+      if (!page.every((row) => walker.push(row)) || page.length < VERIFY_PAGE) {
+        return walker.verdict();
+      }
+      afterSeq = page[page.length - 1].seq;
+    }
+  }
+}

@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService, TokenExpiredError } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { EntityManager, Repository } from 'typeorm';
+import { unauthorized } from '../common/errors/app-error';
+import { AppConfig } from '../config/app-config';
+import { nowIso } from '../database/time';
+import type { AuthUser } from './auth-user';
+import { RefreshToken } from './entities/refresh-token.entity';
+import { User } from './entities/user.entity';
+
+interface AccessClaims {
+  sub: number;
+  role: string;
+  iat: number;
+}
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+export function toAuthUser(user: User): AuthUser {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    unitName: user.unitName,
+  };
+}
+
+/** Short-lived signed access tokens; long-lived refresh tokens stored only as hashes and rotated. */
+@Injectable()
+export class TokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly config: AppConfig,
+    @InjectRepository(User) private readonly users: Repository<User>,
+  ) {}
+
+  async issue(manager: EntityManager, user: User): Promise<TokenPair> {
+    const id = randomUUID();
+    const secret = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_SECONDS * 1000);
+    await manager.insert(RefreshToken, {
+      id,
+      userId: user.id,
+      secretHash: sha256(secret),
+      expiresAt: expiresAt.toISOString(),
+      revokedAt: null,
+      createdAt: nowIso(),
+    });
+    const accessToken = await this.jwt.signAsync(
+      { sub: user.id, role: user.role },
+      { expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS },
+    );
+    return {
+      accessToken,
+      refreshToken: `${id}.${secret}`,
+      expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS,
+    };
+  }
+
+  /** Checks a presented refresh token and returns its stored row (not yet revoked, not expired). */
+  async findValidRefresh(manager: EntityManager, token: string): Promise<RefreshToken> {
+    const [id, secret] = token.split('.');
+    const row = id && secret ? await manager.findOneBy(RefreshToken, { id }) : null;
+    if (!row || row.secretHash !== sha256(secret) || row.revokedAt !== null) {
+      throw unauthorized('TOKEN_INVALID', 'The refresh token is not valid.');
+    }
+    if (row.expiresAt <= nowIso()) {
+      throw unauthorized('TOKEN_EXPIRED', 'The refresh token has expired; sign in again.');
+    }
+    return row;
+  }
+
+  /** Verifies an access token and the account behind it; throws 401 with a precise code. */
+  async authenticate(token: string): Promise<AuthUser> {
+    let claims: AccessClaims;
+    try {
+      claims = await this.jwt.verifyAsync<AccessClaims>(token);
+    } catch (error) {
+      if (error instanceof TokenExpiredError) {
+        throw unauthorized('TOKEN_EXPIRED', 'The access token has expired.');
+      }
+      throw unauthorized('TOKEN_INVALID', 'The access token is not valid.');
+    }
+    const user = typeof claims.sub === 'number' ? await this.users.findOneBy({ id: claims.sub }) : null;
+    if (!user || !user.active) {
+      throw unauthorized('TOKEN_INVALID', 'The account behind this token is not active.');
+    }
+    // Tokens issued before a logout or password change are refused (second resolution, as in iat).
+    if (claims.iat < Math.floor(Date.parse(user.tokensValidFrom) / 1000)) {
+      throw unauthorized('TOKEN_REVOKED', 'The access token was revoked; sign in again.');
+    }
+    return toAuthUser(user);
+  }
+}

@@ -1,0 +1,89 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import { AppError, ErrorBody } from './app-error';
+
+const CODE_BY_STATUS: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'ROUTE_NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'TOO_MANY_REQUESTS',
+};
+
+/** Errors raised by Express's body parser before any route runs. */
+interface BodyParserError {
+  type: string;
+  status?: number;
+  message: string;
+}
+
+export function isBodyParserError(e: unknown): e is BodyParserError {
+  return typeof e === 'object' && e !== null && typeof (e as BodyParserError).type === 'string';
+}
+
+function isUniqueViolation(e: QueryFailedError): boolean {
+  const driverError = e.driverError as { code?: string } | undefined;
+  return driverError?.code === '23505' || /UNIQUE constraint failed/.test(e.message);
+}
+
+/** Maps every error to `{ statusCode, code, message, details? }`; nothing else ever leaves. */
+export function toErrorBody(exception: unknown): ErrorBody {
+  if (exception instanceof AppError) {
+    const body: ErrorBody = {
+      statusCode: exception.status,
+      code: exception.code,
+      message: exception.message,
+    };
+    return exception.details === undefined ? body : { ...body, details: exception.details };
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    return {
+      statusCode: status,
+      code: CODE_BY_STATUS[status] ?? `HTTP_${status}`,
+      message: exception.message,
+    };
+  }
+  if (isBodyParserError(exception)) {
+    if (exception.type === 'entity.parse.failed') {
+      return { statusCode: 400, code: 'INVALID_JSON', message: 'The request body is not valid JSON.' };
+    }
+    if (exception.type === 'entity.too.large') {
+      return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' };
+    }
+    const status = exception.status && exception.status < 500 ? exception.status : 400;
+    return { statusCode: status, code: 'BAD_REQUEST', message: exception.message };
+  }
+  if (exception instanceof QueryFailedError && isUniqueViolation(exception)) {
+    return { statusCode: 409, code: 'CONFLICT', message: 'The record conflicts with an existing one.' };
+  }
+  return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal error.' };
+}
+
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') {
+      return;
+    }
+    const body = toErrorBody(exception);
+    if (body.statusCode >= 500) {
+      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    }
+    const response = host.switchToHttp().getResponse<Response>();
+    if (exception instanceof AppError && exception.status === 429) {
+      const retry = (exception.details as { retryAfterSeconds?: number } | undefined)
+        ?.retryAfterSeconds;
+      if (retry !== undefined) {
+        response.setHeader('Retry-After', String(retry));
+      }
+    }
+    response.status(body.statusCode).json(body);
+  }
+}

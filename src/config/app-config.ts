@@ -1,0 +1,139 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+export const DEFAULT_DEV_SECRET = 'dev-only-secret-change-me-before-any-real-edition';
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+
+/** Every setting the system reads, with its default. Nothing else reads process.env. */
+export class AppConfig {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  /** postgres://user@host:5432/db switches from the embedded SQLite file to PostgreSQL. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must start with postgres://' })
+  DATABASE_URL?: string;
+
+  /** PostgreSQL schema to use (tests use a fresh one per run). */
+  @IsOptional()
+  @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'DATABASE_SCHEMA must be a lower-case identifier' })
+  DATABASE_SCHEMA?: string;
+
+  @IsString()
+  @MinLength(1)
+  DATABASE_PATH = 'data/competition.sqlite';
+
+  @IsString()
+  @MinLength(16, { message: 'JWT_SECRET must be at least 16 characters' })
+  JWT_SECRET = DEFAULT_DEV_SECRET;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(30)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  REFRESH_TOKEN_TTL_SECONDS = 7 * 24 * 3600;
+
+  /** Failed logins allowed per account within the window before it is throttled. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_WINDOW_SECONDS = 300;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(8, { message: 'ADMIN_PASSWORD must be at least 8 characters' })
+  ADMIN_PASSWORD?: string;
+
+  @IsIn(['on', 'off'])
+  DEMO: 'on' | 'off' = 'on';
+
+  /** Comma-separated origins allowed by CORS; empty means same origin only. */
+  @IsString()
+  CORS_ORIGINS = '';
+
+  @IsString()
+  CLIENT_DIST = 'client/dist';
+
+  get databaseType(): 'sqlite' | 'postgres' {
+    return this.DATABASE_URL ? 'postgres' : 'sqlite';
+  }
+
+  get corsOrigins(): string[] {
+    return this.CORS_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean);
+  }
+}
+
+export class ConfigError extends Error {}
+
+const KNOWN_KEYS = [
+  'NODE_ENV',
+  'PORT',
+  'HOST',
+  'DATABASE_URL',
+  'DATABASE_SCHEMA',
+  'DATABASE_PATH',
+  'JWT_SECRET',
+  'ACCESS_TOKEN_TTL_SECONDS',
+  'REFRESH_TOKEN_TTL_SECONDS',
+  'LOGIN_MAX_FAILURES',
+  'LOGIN_WINDOW_SECONDS',
+  'ADMIN_PASSWORD',
+  'DEMO',
+  'CORS_ORIGINS',
+  'CLIENT_DIST',
+] as const;
+
+/** Reads and validates the environment; throws a ConfigError naming every bad setting. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw: Record<string, string> = {};
+  for (const key of KNOWN_KEYS) {
+    const value = env[key];
+    if (value !== undefined && value !== '') {
+      raw[key] = value;
+    }
+  }
+  const config = plainToInstance(AppConfig, raw);
+  const errors = validateSync(config, { forbidUnknownValues: true });
+  const problems = errors.map(
+    (e) => `${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`,
+  );
+  if (config.NODE_ENV === 'production' && config.JWT_SECRET === DEFAULT_DEV_SECRET) {
+    problems.push('JWT_SECRET: must be set to a secret of your own in production');
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  return config;
+}

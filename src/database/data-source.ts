@@ -1,0 +1,41 @@
+import 'reflect-metadata';
+import { DataSourceOptions } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+/**
+ * One description of the database for the app and for the TypeORM CLI.
+ * SQLite runs with WAL and synchronous=FULL: an acknowledged write survives power loss.
+ */
+export function dataSourceOptions(config: AppConfig): DataSourceOptions {
+  const common = {
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: false,
+    synchronize: false,
+    logging: ['error' as const],
+  };
+  if (config.DATABASE_URL) {
+    return {
+      ...common,
+      type: 'postgres',
+      url: config.DATABASE_URL,
+      schema: config.DATABASE_SCHEMA,
+      extra: { max: 10 },
+    };
+  }
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: config.DATABASE_PATH,
+    enableWAL: true,
+    timeout: 10_000,
+    prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      db.pragma('foreign_keys = ON');
+      db.pragma('busy_timeout = 10000');
+    },
+  };
+}

@@ -1,0 +1,4 @@
+import { Foundation1764320000000 } from './1764320000000-foundation';
+
+/** In order. A new migration is appended here; nothing is ever synchronized. */
+export const MIGRATIONS = [Foundation1764320000000];

@@ -1,0 +1,65 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { SYSTEM_ACTOR } from '../audit/actor';
+import { User } from '../auth/entities/user.entity';
+import { AppConfig } from '../config/app-config';
+import { UnitOfWork } from '../database/unit-of-work';
+import { EditionsService } from '../editions/editions.service';
+import { EventsService } from '../editions/events.service';
+import { UsersService } from '../users/users.service';
+import { DEMO_ACCOUNTS, DEMO_EDITION, DEMO_EVENTS, DEMO_PASSWORD } from './demo-data';
+
+/**
+ * On an empty database: the first admin from ADMIN_PASSWORD, and (unless DEMO=off) a demo
+ * edition with events and one account per role, so a newcomer sees a working system at once.
+ */
+@Injectable()
+export class DemoSeeder implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Seed');
+  seeded = false;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly users: UsersService,
+    private readonly editions: EditionsService,
+    private readonly events: EventsService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if ((await this.dataSource.getRepository(User).count()) > 0) {
+      return;
+    }
+    const adminPassword = this.config.ADMIN_PASSWORD;
+    if (this.config.DEMO === 'off') {
+      if (adminPassword) {
+        await this.users.create(SYSTEM_ACTOR, {
+          username: 'admin',
+          displayName: '系统管理员',
+          role: 'admin',
+          password: adminPassword,
+        });
+        this.logger.log('Created the first admin account "admin" from ADMIN_PASSWORD.');
+      } else {
+        this.logger.warn('No accounts yet: set ADMIN_PASSWORD or run `npm run user:create`.');
+      }
+      return;
+    }
+    await this.uow.run(async (manager) => {
+      for (const account of DEMO_ACCOUNTS) {
+        const password = account.role === 'admin' && adminPassword ? adminPassword : DEMO_PASSWORD;
+        await this.users.createIn(manager, SYSTEM_ACTOR, { ...account, password });
+      }
+    });
+    const edition = await this.editions.create(SYSTEM_ACTOR, DEMO_EDITION);
+    for (const event of DEMO_EVENTS) {
+      await this.events.create(SYSTEM_ACTOR, edition.id, event);
+    }
+    this.seeded = true;
+    this.logger.log(
+      `Seeded the demo edition ${DEMO_EDITION.year} with ${DEMO_EVENTS.length} events. ` +
+        `Demo logins (password "${DEMO_PASSWORD}"): ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`,
+    );
+  }
+}

@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { Actor } from '../audit/actor';
+import { AuditService } from '../audit/audit.service';
+import { badRequest, conflict, notFound } from '../common/errors/app-error';
+import { nowIso } from '../database/time';
+import { UnitOfWork } from '../database/unit-of-work';
+import { breaksCadence, FIRST_EDITION_YEAR } from '../domain/competition';
+import {
+  CreateEditionDto,
+  EditionResponse,
+  EditionWriteResponse,
+  toEditionResponse,
+  UpdateEditionDto,
+  WarningResponse,
+} from './dto/edition.dto';
+import { CompetitionEvent } from './entities/competition-event.entity';
+import { Edition } from './entities/edition.entity';
+
+function warningsFor(edition: Edition): WarningResponse[] {
+  return breaksCadence(edition.year)
+    ? [
+        {
+          code: 'EDITION_YEAR_OFF_CADENCE',
+          message: `The competition is held every two years since ${FIRST_EDITION_YEAR}; ${edition.year} is off that cadence.`,
+        },
+      ]
+    : [];
+}
+
+@Injectable()
+export class EditionsService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+    @InjectRepository(Edition) private readonly editions: Repository<Edition>,
+  ) {}
+
+  /** The public sees published and closed editions; organizers see drafts too. */
+  async list(includeDrafts: boolean): Promise<EditionResponse[]> {
+    const rows = await this.editions.find({ order: { year: 'DESC' } });
+    return rows.filter((e) => includeDrafts || e.status !== 'draft').map(toEditionResponse);
+  }
+
+  async get(id: number, includeDrafts: boolean): Promise<EditionResponse> {
+    return toEditionResponse(await this.findVisible(this.editions.manager, id, includeDrafts));
+  }
+
+  async findVisible(manager: EntityManager, id: number, includeDrafts: boolean): Promise<Edition> {
+    const edition = await manager.findOneBy(Edition, { id });
+    if (!edition || (!includeDrafts && edition.status === 'draft')) {
+      throw notFound('EDITION_NOT_FOUND', `No edition with id ${id}.`);
+    }
+    return edition;
+  }
+
+  create(actor: Actor, input: CreateEditionDto): Promise<EditionWriteResponse> {
+    return this.uow.run(async (manager) => {
+      checkDates(input.startDate ?? null, input.endDate ?? null);
+      await this.assertYearFree(manager, input.year);
+      const now = nowIso();
+      const edition = manager.create(Edition, {
+        year: input.year,
+        name: input.name,
+        startDate: input.startDate ?? null,
+        endDate: input.endDate ?? null,
+        status: input.status ?? 'draft',
+        createdAt: now,
+        updatedAt: now,
+      });
+      await manager.save(edition);
+      const after = toEditionResponse(edition);
+      await this.audit.append(manager, {
+        actor,
+        action: 'edition.created',
+        entityType: 'edition',
+        entityId: edition.id,
+        after,
+      });
+      return { ...after, warnings: warningsFor(edition) };
+    });
+  }
+
+  update(actor: Actor, id: number, input: UpdateEditionDto): Promise<EditionWriteResponse> {
+    return this.uow.run(async (manager) => {
+      const edition = await this.findVisible(manager, id, true);
+      const before = toEditionResponse(edition);
+      if (input.year !== undefined && input.year !== edition.year) {
+        await this.assertYearFree(manager, input.year);
+      }
+      Object.assign(edition, input, { updatedAt: nowIso() });
+      checkDates(edition.startDate, edition.endDate);
+      await manager.save(edition);
+      const after = toEditionResponse(edition);
+      await this.audit.append(manager, {
+        actor,
+        action: 'edition.updated',
+        entityType: 'edition',
+        entityId: id,
+        before,
+        after,
+      });
+      return { ...after, warnings: warningsFor(edition) };
+    });
+  }
+
+  remove(actor: Actor, id: number): Promise<void> {
+    return this.uow.run(async (manager) => {
+      const edition = await this.findVisible(manager, id, true);
+      if (await manager.existsBy(CompetitionEvent, { editionId: id })) {
+        throw conflict('EDITION_HAS_EVENTS', 'Delete or move its events before deleting an edition.');
+      }
+      await manager.delete(Edition, { id });
+      await this.audit.append(manager, {
+        actor,
+        action: 'edition.deleted',
+        entityType: 'edition',
+        entityId: id,
+        before: toEditionResponse(edition),
+      });
+    });
+  }
+
+  private async assertYearFree(manager: EntityManager, year: number): Promise<void> {
+    if (await manager.existsBy(Edition, { year })) {
+      throw conflict('EDITION_YEAR_TAKEN', `There is already an edition for ${year}.`);
+    }
+  }
+}
+
+function checkDates(startDate: string | null, endDate: string | null): void {
+  if (startDate && endDate && endDate < startDate) {
+    throw badRequest('VALIDATION_FAILED', 'The edition ends before it starts.', [
+      { field: 'endDate', messages: ['endDate must not be before startDate'] },
+    ]);
+  }
+}

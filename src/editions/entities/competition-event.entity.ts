@@ -1,0 +1,53 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { ContestantGroup, EventMode } from '../../domain/competition';
+import type { QualificationLevel } from '../../domain/qualification';
+import { Edition } from './edition.entity';
+
+export const EVENT_STATUSES = ['draft', 'published'] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+
+/** 赛项: one occupation at a standard level, in a group, within an edition. */
+@Entity('events')
+@Index(['editionId', 'occupation', 'contestantGroup'], { unique: true })
+export class CompetitionEvent {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'integer' })
+  editionId: number;
+
+  @ManyToOne(() => Edition, (edition) => edition.events, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'editionId' })
+  edition?: Edition;
+
+  /** 职业(工种), e.g. 数控车工. */
+  @Column({ type: 'varchar', length: 100 })
+  occupation: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  level: QualificationLevel;
+
+  @Column({ type: 'varchar', length: 16 })
+  contestantGroup: ContestantGroup;
+
+  @Column({ type: 'varchar', length: 16 })
+  mode: EventMode;
+
+  @Column({ type: 'integer' })
+  theoryWeight: number;
+
+  @Column({ type: 'integer' })
+  practicalWeight: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: EventStatus;
+
+  @Column({ type: 'varchar', length: 30 })
+  createdAt: string;
+
+  @Column({ type: 'varchar', length: 30 })
+  updatedAt: string;
+}

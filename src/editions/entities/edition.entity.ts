@@ -1,0 +1,36 @@
+import { Column, Entity, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { CompetitionEvent } from './competition-event.entity';
+
+export const EDITION_STATUSES = ['draft', 'published', 'closed'] as const;
+export type EditionStatus = (typeof EDITION_STATUSES)[number];
+
+/** 届: one competition year. */
+@Entity('editions')
+export class Edition {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'integer', unique: true })
+  year: number;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  startDate: string | null;
+
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  endDate: string | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: EditionStatus;
+
+  @OneToMany(() => CompetitionEvent, (event) => event.edition)
+  events?: CompetitionEvent[];
+
+  @Column({ type: 'varchar', length: 30 })
+  createdAt: string;
+
+  @Column({ type: 'varchar', length: 30 })
+  updatedAt: string;
+}

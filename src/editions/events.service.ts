@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { Actor } from '../audit/actor';
+import { AuditService } from '../audit/audit.service';
+import { conflict, notFound, unprocessable } from '../common/errors/app-error';
+import { nowIso } from '../database/time';
+import { UnitOfWork } from '../database/unit-of-work';
+import { weightsAreValid } from '../domain/competition';
+import { CreateEventDto, EventResponse, toEventResponse, UpdateEventDto } from './dto/event.dto';
+import { EditionsService } from './editions.service';
+import { CompetitionEvent } from './entities/competition-event.entity';
+
+@Injectable()
+export class EventsService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+    private readonly editions: EditionsService,
+    @InjectRepository(CompetitionEvent) private readonly events: Repository<CompetitionEvent>,
+  ) {}
+
+  /** The public sees the published events of a visible edition; organizers see all. */
+  async listForEdition(editionId: number, includeDrafts: boolean): Promise<EventResponse[]> {
+    await this.editions.findVisible(this.events.manager, editionId, includeDrafts);
+    const rows = await this.events.find({
+      where: { editionId, ...(includeDrafts ? {} : { status: 'published' as const }) },
+      order: { id: 'ASC' },
+    });
+    return rows.map(toEventResponse);
+  }
+
+  async get(id: number, includeDrafts: boolean): Promise<EventResponse> {
+    const event = await this.events.findOneBy({ id });
+    if (!event || (!includeDrafts && event.status !== 'published')) {
+      throw notFound('EVENT_NOT_FOUND', `No event with id ${id}.`);
+    }
+    await this.editions.findVisible(this.events.manager, event.editionId, includeDrafts);
+    return toEventResponse(event);
+  }
+
+  create(actor: Actor, editionId: number, input: CreateEventDto): Promise<EventResponse> {
+    return this.uow.run(async (manager) => {
+      await this.editions.findVisible(manager, editionId, true);
+      assertWeights(input.theoryWeight, input.practicalWeight);
+      await this.assertUnique(manager, editionId, input.occupation, input.group);
+      const now = nowIso();
+      const event = manager.create(CompetitionEvent, {
+        editionId,
+        occupation: input.occupation,
+        name: input.name,
+        level: input.level,
+        contestantGroup: input.group,
+        mode: input.mode,
+        theoryWeight: input.theoryWeight,
+        practicalWeight: input.practicalWeight,
+        status: input.status ?? 'draft',
+        createdAt: now,
+        updatedAt: now,
+      });
+      await manager.save(event);
+      const after = toEventResponse(event);
+      await this.audit.append(manager, {
+        actor,
+        action: 'event.created',
+        entityType: 'event',
+        entityId: event.id,
+        after,
+      });
+      return after;
+    });
+  }
+
+  update(actor: Actor, id: number, input: UpdateEventDto): Promise<EventResponse> {
+    return this.uow.run(async (manager) => {
+      const event = await this.findForWrite(manager, id);
+      const before = toEventResponse(event);
+      const { group, ...fields } = input;
+      Object.assign(event, fields, group === undefined ? {} : { contestantGroup: group });
+      assertWeights(event.theoryWeight, event.practicalWeight);
+      if (event.occupation !== before.occupation || event.contestantGroup !== before.group) {
+        await this.assertUnique(manager, event.editionId, event.occupation, event.contestantGroup);
+      }
+      event.updatedAt = nowIso();
+      await manager.save(event);
+      const after = toEventResponse(event);
+      await this.audit.append(manager, {
+        actor,
+        action: 'event.updated',
+        entityType: 'event',
+        entityId: id,
+        before,
+        after,
+      });
+      return after;
+    });
+  }
+
+  remove(actor: Actor, id: number): Promise<void> {
+    return this.uow.run(async (manager) => {
+      const event = await this.findForWrite(manager, id);
+      await manager.delete(CompetitionEvent, { id });
+      await this.audit.append(manager, {
+        actor,
+        action: 'event.deleted',
+        entityType: 'event',
+        entityId: id,
+        before: toEventResponse(event),
+      });
+    });
+  }
+
+  private async findForWrite(manager: EntityManager, id: number): Promise<CompetitionEvent> {
+    const event = await manager.findOneBy(CompetitionEvent, { id });
+    if (!event) {
+      throw notFound('EVENT_NOT_FOUND', `No event with id ${id}.`);
+    }
+    return event;
+  }
+
+  private async assertUnique(
+    manager: EntityManager,
+    editionId: number,
+    occupation: string,
+    contestantGroup: CompetitionEvent['contestantGroup'],
+  ): Promise<void> {
+    if (await manager.existsBy(CompetitionEvent, { editionId, occupation, contestantGroup })) {
+      throw conflict(
+        'EVENT_DUPLICATE',
+        `The edition already has ${occupation} in the ${contestantGroup} group.`,
+      );
+    }
+  }
+}
+
+function assertWeights(theoryWeight: number, practicalWeight: number): void {
+  if (!weightsAreValid(theoryWeight, practicalWeight)) {
+    throw unprocessable(
+      'WEIGHTS_INVALID',
+      `Theory and practical weights must add up to 100 (got ${theoryWeight} + ${practicalWeight}).`,
+      { theoryWeight, practicalWeight },
+    );
+  }
+}
