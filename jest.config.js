@@ -1,5 +1,5 @@
 /** Three projects: pure/unit specs next to the code, black-box e2e on a real database, and the browser. */
-const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }];
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
 const common = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': tsJest },

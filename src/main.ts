@@ -25,7 +25,9 @@ async function bootstrap(): Promise<void> {
   logger.log(`Console ${url}/admin · Judge ${url}/judge · Live board ${url}/live`);
   logger.log(`API docs ${url}/api/docs · Health ${url}/api/health`);
   if (app.get(DemoSeeder).seeded) {
-    logger.log('Demo accounts: organizer, admin, chief, encryptor, judge1, judge2, supervisor, contestant — password "demo2025"');
+    logger.log(
+      'Demo accounts: organizer, admin, chief, encryptor, judge1, judge2, supervisor, contestant — password "demo2025"',
+    );
   }
 }
 

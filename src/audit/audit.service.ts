@@ -46,18 +46,28 @@ export class AuditService {
       actorName: input.actor.name,
       action: input.action,
       entityType: input.entityType,
-      entityId: input.entityId === undefined || input.entityId === null ? null : String(input.entityId),
+      entityId:
+        input.entityId === undefined || input.entityId === null ? null : String(input.entityId),
       before: json(input.before),
       after: json(input.after),
       reason: input.reason ?? null,
     };
     const prevHash = last?.hash ?? GENESIS_HASH;
-    const row = manager.create(AuditEntry, { ...content, prevHash, hash: chainHash(prevHash, content) });
+    const row = manager.create(AuditEntry, {
+      ...content,
+      prevHash,
+      hash: chainHash(prevHash, content),
+    });
     await manager.insert(AuditEntry, row);
     return row;
   }
 
-  async list(options: { entityType?: string; entityId?: string; afterSeq?: number; limit: number }) {
+  async list(options: {
+    entityType?: string;
+    entityId?: string;
+    afterSeq?: number;
+    limit: number;
+  }) {
     return this.dataSource.getRepository(AuditEntry).find({
       where: {
         ...(options.entityType ? { entityType: options.entityType } : {}),

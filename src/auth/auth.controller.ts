@@ -11,7 +11,13 @@ import {
 import type { AuthUser } from './auth-user';
 import { AuthService } from './auth.service';
 import { CurrentUser, Public } from './decorators';
-import { ChangePasswordDto, LoginDto, RefreshDto, SessionResponse, UserResponse } from './dto/auth.dto';
+import {
+  ChangePasswordDto,
+  LoginDto,
+  RefreshDto,
+  SessionResponse,
+  UserResponse,
+} from './dto/auth.dto';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -21,7 +27,9 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in; failed attempts are throttled per account (429 + Retry-After).' })
+  @ApiOperation({
+    summary: 'Sign in; failed attempts are throttled per account (429 + Retry-After).',
+  })
   @ApiOkResponse({ type: SessionResponse })
   @ApiUnauthorizedResponse({ description: 'INVALID_CREDENTIALS' })
   @ApiTooManyRequestsResponse({ description: 'LOGIN_THROTTLED' })

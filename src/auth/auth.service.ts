@@ -23,7 +23,10 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly audit: AuditService,
   ) {
-    this.throttle = new LoginThrottle(config.LOGIN_MAX_FAILURES, config.LOGIN_WINDOW_SECONDS * 1000);
+    this.throttle = new LoginThrottle(
+      config.LOGIN_MAX_FAILURES,
+      config.LOGIN_WINDOW_SECONDS * 1000,
+    );
   }
 
   async login(username: string, password: string): Promise<SessionResponse> {
@@ -36,7 +39,8 @@ export class AuthService {
     }
     return this.uow.run(async (manager) => {
       const user = await manager.findOneBy(User, { username: account });
-      const ok = user !== null && user.active && (await verifyPassword(password, user.passwordHash));
+      const ok =
+        user !== null && user.active && (await verifyPassword(password, user.passwordHash));
       if (!user || !ok) {
         this.throttle.recordFailure(account);
         throw unauthorized('INVALID_CREDENTIALS', 'Wrong username or password.');
@@ -84,7 +88,11 @@ export class AuthService {
         { id: user.id },
         { passwordHash: await hashPassword(newPassword), tokensValidFrom: now, updatedAt: now },
       );
-      await manager.update(RefreshToken, { userId: user.id, revokedAt: IsNull() }, { revokedAt: now });
+      await manager.update(
+        RefreshToken,
+        { userId: user.id, revokedAt: IsNull() },
+        { revokedAt: now },
+      );
       await this.audit.append(manager, {
         actor: actorOf(user),
         action: 'user.password-changed',

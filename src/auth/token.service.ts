@@ -90,7 +90,8 @@ export class TokenService {
       }
       throw unauthorized('TOKEN_INVALID', 'The access token is not valid.');
     }
-    const user = typeof claims.sub === 'number' ? await this.users.findOneBy({ id: claims.sub }) : null;
+    const user =
+      typeof claims.sub === 'number' ? await this.users.findOneBy({ id: claims.sub }) : null;
     if (!user || !user.active) {
       throw unauthorized('TOKEN_INVALID', 'The account behind this token is not active.');
     }

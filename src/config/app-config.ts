@@ -37,7 +37,9 @@ export class AppConfig {
 
   /** PostgreSQL schema to use (tests use a fresh one per run). */
   @IsOptional()
-  @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'DATABASE_SCHEMA must be a lower-case identifier' })
+  @Matches(/^[a-z_][a-z0-9_]{0,62}$/, {
+    message: 'DATABASE_SCHEMA must be a lower-case identifier',
+  })
   DATABASE_SCHEMA?: string;
 
   @IsString()
@@ -127,7 +129,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const config = plainToInstance(AppConfig, raw);
   const errors = validateSync(config, { forbidUnknownValues: true });
   const problems = errors.map(
-    (e) => `${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`,
+    (e) =>
+      `${e.property}=${JSON.stringify(raw[e.property] ?? e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`,
   );
   if (config.NODE_ENV === 'production' && config.JWT_SECRET === DEFAULT_DEV_SECRET) {
     problems.push('JWT_SECRET: must be set to a secret of your own in production');

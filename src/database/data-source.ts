@@ -22,7 +22,11 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
       type: 'postgres',
       url: config.DATABASE_URL,
       schema: config.DATABASE_SCHEMA,
-      extra: { max: 10 },
+      // Raw SQL (the audit chain's lock, reports) sees the same schema as the entities.
+      extra: {
+        max: 10,
+        ...(config.DATABASE_SCHEMA ? { options: `-c search_path=${config.DATABASE_SCHEMA}` } : {}),
+      },
     };
   }
   return {

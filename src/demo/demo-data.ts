@@ -8,12 +8,32 @@ export const DEMO_PASSWORD = 'demo2025';
 export const DEMO_ACCOUNTS: Omit<CreateUserDto, 'password'>[] = [
   { username: 'admin', displayName: '系统管理员', role: 'admin' },
   { username: 'organizer', displayName: '组委会 李明', role: 'organizer' },
-  { username: 'chief', displayName: '裁判长 张华', role: 'chief_judge', unitName: '无锡市职业技能鉴定中心' },
+  {
+    username: 'chief',
+    displayName: '裁判长 张华',
+    role: 'chief_judge',
+    unitName: '无锡市职业技能鉴定中心',
+  },
   { username: 'encryptor', displayName: '加密裁判 周敏', role: 'encryption_judge' },
-  { username: 'judge1', displayName: '评分裁判 王强', role: 'judge', unitName: '无锡机电高等职业技术学校' },
-  { username: 'judge2', displayName: '评分裁判 陈刚', role: 'judge', unitName: '无锡威孚高科技集团' },
+  {
+    username: 'judge1',
+    displayName: '评分裁判 王强',
+    role: 'judge',
+    unitName: '无锡机电高等职业技术学校',
+  },
+  {
+    username: 'judge2',
+    displayName: '评分裁判 陈刚',
+    role: 'judge',
+    unitName: '无锡威孚高科技集团',
+  },
   { username: 'supervisor', displayName: '监督仲裁 刘洋', role: 'supervisor' },
-  { username: 'contestant', displayName: '选手 赵磊', role: 'contestant', unitName: '无锡一汽铸造有限公司' },
+  {
+    username: 'contestant',
+    displayName: '选手 赵磊',
+    role: 'contestant',
+    unitName: '无锡一汽铸造有限公司',
+  },
 ];
 
 export const DEMO_EDITION: CreateEditionDto = {
@@ -25,9 +45,54 @@ export const DEMO_EDITION: CreateEditionDto = {
 };
 
 export const DEMO_EVENTS: CreateEventDto[] = [
-  { occupation: '数控车工', name: '数控车工(职工组)', level: 'technician', group: 'worker', mode: 'individual', theoryWeight: 30, practicalWeight: 70, status: 'published' },
-  { occupation: '电工', name: '电工(职工组)', level: 'senior', group: 'worker', mode: 'individual', theoryWeight: 30, practicalWeight: 70, status: 'published' },
-  { occupation: '焊工', name: '焊工(职工组)', level: 'senior', group: 'worker', mode: 'individual', theoryWeight: 20, practicalWeight: 80, status: 'published' },
-  { occupation: '汽车维修工', name: '汽车维修工(学生组)', level: 'intermediate', group: 'student', mode: 'individual', theoryWeight: 30, practicalWeight: 70, status: 'published' },
-  { occupation: '工业机器人系统运维员', name: '工业机器人系统运维员(学生组,双人)', level: 'senior', group: 'student', mode: 'pair', theoryWeight: 30, practicalWeight: 70, status: 'draft' },
+  {
+    occupation: '数控车工',
+    name: '数控车工(职工组)',
+    level: 'technician',
+    group: 'worker',
+    mode: 'individual',
+    theoryWeight: 30,
+    practicalWeight: 70,
+    status: 'published',
+  },
+  {
+    occupation: '电工',
+    name: '电工(职工组)',
+    level: 'senior',
+    group: 'worker',
+    mode: 'individual',
+    theoryWeight: 30,
+    practicalWeight: 70,
+    status: 'published',
+  },
+  {
+    occupation: '焊工',
+    name: '焊工(职工组)',
+    level: 'senior',
+    group: 'worker',
+    mode: 'individual',
+    theoryWeight: 20,
+    practicalWeight: 80,
+    status: 'published',
+  },
+  {
+    occupation: '汽车维修工',
+    name: '汽车维修工(学生组)',
+    level: 'intermediate',
+    group: 'student',
+    mode: 'individual',
+    theoryWeight: 30,
+    practicalWeight: 70,
+    status: 'published',
+  },
+  {
+    occupation: '工业机器人系统运维员',
+    name: '工业机器人系统运维员(学生组,双人)',
+    level: 'senior',
+    group: 'student',
+    mode: 'pair',
+    theoryWeight: 30,
+    practicalWeight: 70,
+    status: 'draft',
+  },
 ];

@@ -46,17 +46,25 @@ export class EditionsController {
   @ApiOperation({ summary: 'One edition.' })
   @ApiOkResponse({ type: EditionResponse })
   @ApiNotFoundResponse({ description: 'EDITION_NOT_FOUND' })
-  get(@Param('id', ParseIdPipe) id: number, @CurrentUser() user?: AuthUser): Promise<EditionResponse> {
+  get(
+    @Param('id', ParseIdPipe) id: number,
+    @CurrentUser() user?: AuthUser,
+  ): Promise<EditionResponse> {
     return this.editions.get(id, seesDrafts(user));
   }
 
   @Post()
   @Roles(...ORGANIZERS)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Create an edition; a year off the two-year cadence is accepted with a warning.' })
+  @ApiOperation({
+    summary: 'Create an edition; a year off the two-year cadence is accepted with a warning.',
+  })
   @ApiCreatedResponse({ type: EditionWriteResponse })
   @ApiConflictResponse({ description: 'EDITION_YEAR_TAKEN' })
-  create(@CurrentUser() user: AuthUser, @Body() body: CreateEditionDto): Promise<EditionWriteResponse> {
+  create(
+    @CurrentUser() user: AuthUser,
+    @Body() body: CreateEditionDto,
+  ): Promise<EditionWriteResponse> {
     return this.editions.create(actorOf(user), body);
   }
 
@@ -88,7 +96,10 @@ export class EditionsController {
   @Get(':id/events')
   @ApiOperation({ summary: "An edition's events (赛项); drafts only for organizers." })
   @ApiOkResponse({ type: [EventResponse] })
-  listEvents(@Param('id', ParseIdPipe) id: number, @CurrentUser() user?: AuthUser): Promise<EventResponse[]> {
+  listEvents(
+    @Param('id', ParseIdPipe) id: number,
+    @CurrentUser() user?: AuthUser,
+  ): Promise<EventResponse[]> {
     return this.eventsService.listForEdition(id, seesDrafts(user));
   }
 

@@ -109,7 +109,10 @@ export class EditionsService {
     return this.uow.run(async (manager) => {
       const edition = await this.findVisible(manager, id, true);
       if (await manager.existsBy(CompetitionEvent, { editionId: id })) {
-        throw conflict('EDITION_HAS_EVENTS', 'Delete or move its events before deleting an edition.');
+        throw conflict(
+          'EDITION_HAS_EVENTS',
+          'Delete or move its events before deleting an edition.',
+        );
       }
       await manager.delete(Edition, { id });
       await this.audit.append(manager, {

@@ -24,7 +24,10 @@ export class EventsController {
   @ApiOperation({ summary: 'One event (赛项).' })
   @ApiOkResponse({ type: EventResponse })
   @ApiNotFoundResponse({ description: 'EVENT_NOT_FOUND' })
-  get(@Param('id', ParseIdPipe) id: number, @CurrentUser() user?: AuthUser): Promise<EventResponse> {
+  get(
+    @Param('id', ParseIdPipe) id: number,
+    @CurrentUser() user?: AuthUser,
+  ): Promise<EventResponse> {
     return this.events.get(id, seesDrafts(user));
   }
 

@@ -1,5 +1,11 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { actorOf, AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { AccountResponse, CreateUserDto, UpdateUserDto } from './dto/user.dto';
@@ -28,7 +34,9 @@ export class UsersController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change an account; a new role, password or deactivation ends its sessions.' })
+  @ApiOperation({
+    summary: 'Change an account; a new role, password or deactivation ends its sessions.',
+  })
   @ApiOkResponse({ type: AccountResponse })
   update(
     @CurrentUser() user: AuthUser,

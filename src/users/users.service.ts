@@ -27,7 +27,11 @@ export class UsersService {
   }
 
   /** Inside a caller's transaction (the demo seeder and the CLI create several at once). */
-  async createIn(manager: EntityManager, actor: Actor, input: CreateUserDto): Promise<AccountResponse> {
+  async createIn(
+    manager: EntityManager,
+    actor: Actor,
+    input: CreateUserDto,
+  ): Promise<AccountResponse> {
     const username = input.username.toLowerCase();
     if (await manager.existsBy(User, { username })) {
       throw conflict('USERNAME_TAKEN', `The username ${username} is taken.`);

@@ -46,7 +46,9 @@ export class AuditEntryResponse {
 }
 
 export class AuditVerifyResponse {
-  @ApiProperty({ description: 'True when every row links to the previous one and matches its hash.' })
+  @ApiProperty({
+    description: 'True when every row links to the previous one and matches its hash.',
+  })
   ok: boolean;
 
   @ApiProperty({ description: 'Rows checked.' })

@@ -50,16 +50,28 @@ export function toErrorBody(exception: unknown): ErrorBody {
   }
   if (isBodyParserError(exception)) {
     if (exception.type === 'entity.parse.failed') {
-      return { statusCode: 400, code: 'INVALID_JSON', message: 'The request body is not valid JSON.' };
+      return {
+        statusCode: 400,
+        code: 'INVALID_JSON',
+        message: 'The request body is not valid JSON.',
+      };
     }
     if (exception.type === 'entity.too.large') {
-      return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' };
+      return {
+        statusCode: 413,
+        code: 'PAYLOAD_TOO_LARGE',
+        message: 'The request body is too large.',
+      };
     }
     const status = exception.status && exception.status < 500 ? exception.status : 400;
     return { statusCode: status, code: 'BAD_REQUEST', message: exception.message };
   }
   if (exception instanceof QueryFailedError && isUniqueViolation(exception)) {
-    return { statusCode: 409, code: 'CONFLICT', message: 'The record conflicts with an existing one.' };
+    return {
+      statusCode: 409,
+      code: 'CONFLICT',
+      message: 'The record conflicts with an existing one.',
+    };
   }
   return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal error.' };
 }

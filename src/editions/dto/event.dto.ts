@@ -26,7 +26,10 @@ export class CreateEventDto {
   @MaxLength(200)
   name: string;
 
-  @ApiProperty({ enum: QUALIFICATION_LEVELS, description: 'Standard level of the event on the ladder.' })
+  @ApiProperty({
+    enum: QUALIFICATION_LEVELS,
+    description: 'Standard level of the event on the ladder.',
+  })
   @IsIn(QUALIFICATION_LEVELS)
   level: QualificationLevel;
 

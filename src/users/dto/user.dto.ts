@@ -11,7 +11,10 @@ import {
 import { ROLES, type Role } from '../../domain/competition';
 
 export class CreateUserDto {
-  @ApiProperty({ example: 'judge7', description: 'Lower-case letters, digits, dot, dash, underscore.' })
+  @ApiProperty({
+    example: 'judge7',
+    description: 'Lower-case letters, digits, dot, dash, underscore.',
+  })
   @Matches(/^[a-z0-9._-]{2,64}$/, { message: 'username must be 2-64 of a-z 0-9 . _ -' })
   username: string;
 
@@ -25,7 +28,10 @@ export class CreateUserDto {
   @IsIn(ROLES)
   role: Role;
 
-  @ApiPropertyOptional({ maxLength: 200, description: 'The unit a judge belongs to (for recusal).' })
+  @ApiPropertyOptional({
+    maxLength: 200,
+    description: 'The unit a judge belongs to (for recusal).',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)

@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: every gate in order — lint, type checks, unit specs, e2e on SQLite, the same e2e on
+ * PostgreSQL, a production build, and the browser tests. Each stage runs even if an earlier one
+ * failed, so one run shows everything; the exit code is non-zero if any stage failed.
+ */
+const { spawnSync } = require('node:child_process');
+const { mkdirSync, readFileSync, existsSync } = require('node:fs');
+const { join } = require('node:path');
+
+const root = join(__dirname, '..');
+const tmp = join(root, '.tmp');
+mkdirSync(tmp, { recursive: true });
+
+const jest = (project, extraEnv = {}) => ({
+  cmd: ['npx', 'jest', '--selectProjects', project, '--runInBand', '--json', `--outputFile=${join(tmp, `jest-${project}-${extraEnv.TEST_DB ?? 'sqlite'}.json`)}`],
+  env: extraEnv,
+  report: join(tmp, `jest-${project}-${extraEnv.TEST_DB ?? 'sqlite'}.json`),
+});
+
+const stages = [
+  { name: 'lint', cmd: ['npm', 'run', '--silent', 'lint'] },
+  { name: 'typecheck', cmd: ['npm', 'run', '--silent', 'typecheck'] },
+  { name: 'unit', ...jest('unit') },
+  { name: 'e2e (sqlite)', ...jest('e2e') },
+  { name: 'e2e (postgres)', ...jest('e2e', { TEST_DB: 'postgres' }) },
+  { name: 'build', cmd: ['npm', 'run', '--silent', 'build'] },
+  { name: 'browser', ...jest('browser') },
+];
+
+const only = process.argv.slice(2);
+const results = [];
+for (const stage of stages) {
+  if (only.length > 0 && !only.some((o) => stage.name.startsWith(o))) {
+    continue;
+  }
+  console.log(`\n━━━ ${stage.name} ━━━ ${stage.cmd.join(' ')}`);
+  const started = Date.now();
+  const run = spawnSync(stage.cmd[0], stage.cmd.slice(1), {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, TZ: 'UTC', ...(stage.env ?? {}) },
+  });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  let passed = 0;
+  let failed = 0;
+  if (stage.report && existsSync(stage.report)) {
+    const report = JSON.parse(readFileSync(stage.report, 'utf8'));
+    passed = report.numPassedTests;
+    failed = report.numFailedTests + report.numRuntimeErrorTestSuites;
+  }
+  results.push({ name: stage.name, ok: run.status === 0, seconds, passed, failed });
+}
+
+console.log('\n━━━ summary ━━━');
+for (const r of results) {
+  const counts = r.passed + r.failed > 0 ? `  ${r.passed} passed, ${r.failed} failed` : '';
+  console.log(`${r.ok ? 'ok  ' : 'FAIL'}  ${r.name.padEnd(16)} ${r.seconds.padStart(6)} s${counts}`);
+}
+const passed = results.reduce((n, r) => n + r.passed, 0);
+const failed = results.reduce((n, r) => n + r.failed, 0) + results.filter((r) => !r.ok && r.failed === 0).length;
+console.log(`tests: ${passed} passed, ${failed} failed`);
+process.exit(results.every((r) => r.ok) ? 0 : 1);

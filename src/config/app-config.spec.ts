@@ -1,0 +1,31 @@
+import { ConfigError, DEFAULT_DEV_SECRET, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('fills in the defaults for an empty environment', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      PORT: 3000,
+      DATABASE_PATH: 'data/competition.sqlite',
+      DEMO: 'on',
+      JWT_SECRET: DEFAULT_DEV_SECRET,
+    });
+    expect(config.databaseType).toBe('sqlite');
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db' }).databaseType).toBe('postgres');
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT="eighty"/],
+    [{ PORT: '70000' }, /PORT="70000"/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must start with postgres/],
+    [{ DEMO: 'maybe' }, /DEMO="maybe"/],
+    [{ JWT_SECRET: 'short' }, /JWT_SECRET must be at least 16/],
+    [{ NODE_ENV: 'production' }, /JWT_SECRET: must be set to a secret of your own in production/],
+  ])('refuses %j, naming the setting', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('names every bad setting at once', () => {
+    expect(() => loadConfig({ PORT: '-1', DEMO: 'x' })).toThrow(/PORT="-1"[\s\S]*DEMO="x"/);
+  });
+});
