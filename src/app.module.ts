@@ -11,6 +11,7 @@ import { DemoModule } from './demo/demo.module';
 import { EditionsModule } from './editions/editions.module';
 import { HealthController } from './health/health.controller';
 import { LiveModule } from './live/live.module';
+import { RegistrationModule } from './registration/registration.module';
 import { UsersModule } from './users/users.module';
 
 /** The built client (client/dist) is served at / when it exists; the API lives under /api. */
@@ -29,6 +30,7 @@ function clientModule(): DynamicModule[] {
     AuthModule,
     UsersModule,
     EditionsModule,
+    RegistrationModule,
     LiveModule,
     DemoModule,
     ...clientModule(),

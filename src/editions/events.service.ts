@@ -55,6 +55,12 @@ export class EventsService {
         theoryWeight: input.theoryWeight,
         practicalWeight: input.practicalWeight,
         status: input.status ?? 'draft',
+        eligibility: input.eligibility ?? null,
+        checkInClosesAt: input.checkInClosesAt ?? null,
+        codesGeneratedAt: null,
+        resultsLockedAt: null,
+        decryptedAt: null,
+        decryptedBy: null,
         createdAt: now,
         updatedAt: now,
       });

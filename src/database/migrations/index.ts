@@ -1,4 +1,5 @@
 import { Foundation1764320000000 } from './1764320000000-foundation';
+import { Registration1764330000000 } from './1764330000000-registration';
 
 /** In order. A new migration is appended here; nothing is ever synchronized. */
-export const MIGRATIONS = [Foundation1764320000000];
+export const MIGRATIONS = [Foundation1764320000000, Registration1764330000000];

@@ -1,17 +1,77 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import {
   CONTESTANT_GROUPS,
   EVENT_MODES,
   type ContestantGroup,
   type EventMode,
 } from '../../domain/competition';
+import type { EligibilityRules } from '../../domain/eligibility';
 import { QUALIFICATION_LEVELS, type QualificationLevel } from '../../domain/qualification';
 import {
   CompetitionEvent,
   EVENT_STATUSES,
   type EventStatus,
 } from '../entities/competition-event.entity';
+
+export class EligibilityRulesDto implements EligibilityRules {
+  @ApiPropertyOptional({ example: 18 })
+  @IsOptional()
+  @IsInt()
+  @Min(14)
+  @Max(80)
+  minAge?: number;
+
+  @ApiPropertyOptional({ example: 55 })
+  @IsOptional()
+  @IsInt()
+  @Min(14)
+  @Max(80)
+  maxAge?: number;
+
+  @ApiPropertyOptional({
+    example: '2025-10-18',
+    description: "YYYY-MM-DD; the edition's start date when absent",
+  })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @IsISO8601({ strict: true })
+  ageReferenceDate?: string;
+
+  @ApiPropertyOptional({ enum: QUALIFICATION_LEVELS, description: 'Lowest current level accepted' })
+  @IsOptional()
+  @IsIn(QUALIFICATION_LEVELS)
+  minLevel?: QualificationLevel;
+
+  @ApiPropertyOptional({ type: [String], example: ['无锡技能状元'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  barredTitles?: string[];
+
+  @ApiPropertyOptional({ default: true, description: 'One event per person per edition' })
+  @IsOptional()
+  @IsBoolean()
+  onePerEdition?: boolean;
+}
 
 export class CreateEventDto {
   @ApiProperty({ example: '数控车工', description: '职业(工种)', maxLength: 100 })
@@ -57,6 +117,20 @@ export class CreateEventDto {
   @IsOptional()
   @IsIn(EVENT_STATUSES)
   status?: EventStatus;
+
+  @ApiPropertyOptional({ type: EligibilityRulesDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => EligibilityRulesDto)
+  eligibility?: EligibilityRulesDto;
+
+  @ApiPropertyOptional({
+    example: '2025-10-18T08:30:00.000Z',
+    description: 'Check-in closes; later arrivals are late',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  checkInClosesAt?: string;
 }
 
 export class UpdateEventDto extends PartialType(CreateEventDto) {}
@@ -92,6 +166,25 @@ export class EventResponse {
   @ApiProperty({ enum: EVENT_STATUSES })
   status: EventStatus;
 
+  @ApiProperty({ type: EligibilityRulesDto, nullable: true })
+  eligibility: EligibilityRules | null;
+
+  @ApiProperty({ nullable: true, type: String })
+  checkInClosesAt: string | null;
+
+  @ApiProperty({ nullable: true, type: String, description: 'When the blind codes were generated' })
+  codesGeneratedAt: string | null;
+
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'When the chief judge locked the results',
+  })
+  resultsLockedAt: string | null;
+
+  @ApiProperty({ nullable: true, type: String })
+  decryptedAt: string | null;
+
   @ApiProperty()
   createdAt: string;
 
@@ -111,6 +204,11 @@ export function toEventResponse(e: CompetitionEvent): EventResponse {
     theoryWeight: e.theoryWeight,
     practicalWeight: e.practicalWeight,
     status: e.status,
+    eligibility: e.eligibility,
+    checkInClosesAt: e.checkInClosesAt,
+    codesGeneratedAt: e.codesGeneratedAt,
+    resultsLockedAt: e.resultsLockedAt,
+    decryptedAt: e.decryptedAt,
     createdAt: e.createdAt,
     updatedAt: e.updatedAt,
   };

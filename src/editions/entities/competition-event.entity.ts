@@ -1,5 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { ContestantGroup, EventMode } from '../../domain/competition';
+import type { EligibilityRules } from '../../domain/eligibility';
 import type { QualificationLevel } from '../../domain/qualification';
 import { Edition } from './edition.entity';
 
@@ -44,6 +45,28 @@ export class CompetitionEvent {
 
   @Column({ type: 'varchar', length: 16 })
   status: EventStatus;
+
+  /** Who may enter (age, level, barred titles, one event per edition), as data on the event. */
+  @Column({ type: 'simple-json', nullable: true })
+  eligibility: EligibilityRules | null;
+
+  /** Check-in (检录) closes at this moment; later arrivals are flagged as late. */
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  checkInClosesAt: string | null;
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  codesGeneratedAt: string | null;
+
+  /** Set by judging when the last module is locked; the code map may be decrypted only after. */
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  resultsLockedAt: string | null;
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  decryptedAt: string | null;
+
+  /** "chief (supervisor: name)" — decryption happens under supervision. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  decryptedBy: string | null;
 
   @Column({ type: 'varchar', length: 30 })
   createdAt: string;

@@ -1,0 +1,156 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomInt } from 'node:crypto';
+import { Repository } from 'typeorm';
+import { Actor } from '../audit/actor';
+import { AuditService } from '../audit/audit.service';
+import { AuthUser } from '../auth/auth-user';
+import { conflict, forbidden } from '../common/errors/app-error';
+import { nowIso } from '../database/time';
+import { UnitOfWork } from '../database/unit-of-work';
+import { uniqueCodes } from '../domain/draw';
+import { BlindCode } from './entities/blind-code.entity';
+import { Entry } from './entities/entry.entity';
+import { CompetitionEvent } from '../editions/entities/competition-event.entity';
+import { RegistrationService } from './registration.service';
+
+export interface CodeMapRow {
+  entryNo: string;
+  workstationNo: number | null;
+  checkInCode: string;
+  workpieceCode: string;
+  name?: string;
+  unitName?: string | null;
+}
+
+/** What a judge may see of a contestant: a work-piece code, nothing else. */
+export interface WorkpieceResponse {
+  workpieceCode: string;
+}
+
+const CODE_LENGTH = 5;
+const MAP_READERS_AFTER_DECRYPTION = ['admin', 'organizer', 'chief_judge', 'supervisor'];
+
+/** 加密: the two-layer code map, sealed until the results are locked and decrypted. */
+@Injectable()
+export class EncryptionService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+    private readonly registration: RegistrationService,
+    @InjectRepository(BlindCode) private readonly codes: Repository<BlindCode>,
+  ) {}
+
+  /** First layer (entry → check-in code) and second layer (check-in code → work-piece code). */
+  generate(actor: Actor, eventId: number): Promise<{ generated: number }> {
+    return this.uow.run(async (manager) => {
+      const event = await this.registration.findEventOr404(manager, eventId);
+      if (event.codesGeneratedAt) {
+        throw conflict('CODES_ALREADY_GENERATED', 'The codes of this event are already generated.');
+      }
+      const approved = await manager.find(Entry, { where: { eventId, status: 'approved' } });
+      if (approved.length === 0 || approved.some((e) => e.workstationNo === null)) {
+        throw conflict('NOT_DRAWN', 'Draw the workstations before generating codes.');
+      }
+      const pending = approved.filter((e) => e.checkInStatus === null);
+      if (pending.length > 0) {
+        throw conflict('CHECK_IN_INCOMPLETE', `${pending.length} entries are not checked in yet.`, {
+          entryNos: pending.map((e) => e.entryNo),
+        });
+      }
+      const present = approved.filter((e) => e.checkInStatus === 'present');
+      const firstLayer = uniqueCodes(present.length, CODE_LENGTH, randomInt, 'C');
+      const secondLayer = uniqueCodes(present.length, CODE_LENGTH, randomInt, 'W');
+      const now = nowIso();
+      await manager.insert(
+        BlindCode,
+        present.map((entry, i) => ({
+          entryId: entry.id,
+          eventId,
+          checkInCode: firstLayer[i],
+          workpieceCode: secondLayer[i],
+          createdAt: now,
+        })),
+      );
+      await manager.update(CompetitionEvent, { id: eventId }, { codesGeneratedAt: now });
+      // The audit row records that the map exists and how big it is, never the map itself.
+      await this.audit.append(manager, {
+        actor,
+        action: 'codes.generated',
+        entityType: 'event',
+        entityId: eventId,
+        after: { codes: present.length, absent: approved.length - present.length },
+      });
+      return { generated: present.length };
+    });
+  }
+
+  /** The encryption judge holds the map; others see it only after decryption; judges never. */
+  async codeMap(user: AuthUser, eventId: number): Promise<CodeMapRow[]> {
+    const event = await this.registration.findEventOr404(this.codes.manager, eventId);
+    const allowed =
+      user.role === 'encryption_judge' ||
+      (event.decryptedAt !== null && MAP_READERS_AFTER_DECRYPTION.includes(user.role));
+    if (!allowed) {
+      throw forbidden(
+        'CODE_MAP_SEALED',
+        'The code map is sealed until the results are locked and decrypted.',
+      );
+    }
+    const rows = await this.codes
+      .createQueryBuilder('code')
+      .innerJoin(Entry, 'entry', 'entry.id = code.entryId')
+      .innerJoin('entry.contestant', 'contestant')
+      .innerJoin('contestant.unit', 'unit')
+      .select([
+        'entry.entryNo AS "entryNo"',
+        'entry.workstationNo AS "workstationNo"',
+        'code.checkInCode AS "checkInCode"',
+        'code.workpieceCode AS "workpieceCode"',
+        'contestant.name AS "name"',
+        'unit.name AS "unitName"',
+      ])
+      .where('code.eventId = :eventId', { eventId })
+      .orderBy('entry.workstationNo', 'ASC')
+      .getRawMany<CodeMapRow>();
+    // Before decryption even the encryption judge works with numbers and codes, not names.
+    return event.decryptedAt ? rows : rows.map(({ name: _n, unitName: _u, ...codes }) => codes);
+  }
+
+  /** 解密: by the chief judge, with a supervisor named, once the event's results are locked. */
+  decrypt(actor: Actor, eventId: number, supervisor: string): Promise<{ decryptedAt: string }> {
+    return this.uow.run(async (manager) => {
+      const event = await this.registration.findEventOr404(manager, eventId);
+      if (!event.codesGeneratedAt) {
+        throw conflict('CODES_NOT_GENERATED', 'There is no code map to decrypt.');
+      }
+      if (!event.resultsLockedAt) {
+        throw conflict(
+          'RESULTS_NOT_LOCKED',
+          'Decryption waits until the chief judge locks the results.',
+        );
+      }
+      if (event.decryptedAt) {
+        throw conflict('ALREADY_DECRYPTED', 'The event is already decrypted.');
+      }
+      const decryptedAt = nowIso();
+      const decryptedBy = `${actor.name} (supervisor: ${supervisor})`;
+      await manager.update(CompetitionEvent, { id: eventId }, { decryptedAt, decryptedBy });
+      await this.audit.append(manager, {
+        actor,
+        action: 'codes.decrypted',
+        entityType: 'event',
+        entityId: eventId,
+        after: { decryptedAt, supervisor },
+      });
+      return { decryptedAt };
+    });
+  }
+
+  /** A judge's view of the event: work-piece codes only. */
+  async workpieces(eventId: number): Promise<WorkpieceResponse[]> {
+    await this.registration.findEventOr404(this.codes.manager, eventId);
+    const rows = await this.codes.find({ where: { eventId }, order: { workpieceCode: 'ASC' } });
+    return rows.map((r) => ({ workpieceCode: r.workpieceCode }));
+  }
+}

@@ -1,0 +1,286 @@
+import { Injectable } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { Actor } from '../../audit/actor';
+import { AppError, conflict, notFound } from '../../common/errors/app-error';
+import { flattenValidationErrors } from '../../common/errors/validation';
+import { UnitOfWork } from '../../database/unit-of-work';
+import type { EligibilityFailure } from '../../domain/eligibility';
+import { CompetitionEvent } from '../../editions/entities/competition-event.entity';
+import { Edition } from '../../editions/entities/edition.entity';
+import { SubmitEntryDto } from '../dto/entry.dto';
+import { RegistrationService } from '../registration.service';
+import { COLUMNS, ParsedRow, parseRow, RowError } from './sheet-format';
+import { readCsv, readXlsx } from './sheet-reader';
+
+export type ImportStatus = 'validating' | 'validated' | 'committing' | 'committed' | 'failed';
+
+export interface ImportJob {
+  id: string;
+  editionId: number;
+  fileName: string;
+  status: ImportStatus;
+  total: number;
+  processed: number;
+  errors: RowError[];
+  created: number;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+interface JobState extends ImportJob {
+  actor: Actor;
+  rows: ParsedRow[];
+  sheetErrors: RowError[];
+}
+
+/** Field of the submit DTO → the sheet column it came from. */
+const COLUMN_OF_FIELD: Record<string, string> = {
+  eventId: '赛项(职业/工种)',
+  group: '组别',
+  teamNo: '团队号',
+  'contestant.idNumber': '身份证号',
+  idNumber: '身份证号',
+  'contestant.name': '姓名',
+  'contestant.phone': '手机号',
+  'contestant.employer': '工作单位/学校',
+  'contestant.unitName': '推荐单位',
+  'contestant.qualificationOccupation': '现职业资格(职业)',
+  'contestant.qualificationLevel': '现职业资格等级',
+  'contestant.certificateNo': '证书编号',
+  'contestant.titlesHeld': '已获称号',
+  gender: '身份证号',
+  birthDate: '身份证号',
+};
+
+/** Eligibility rule → the column that holds what failed it. */
+const COLUMN_OF_RULE: Record<EligibilityFailure['rule'], string> = {
+  group: '组别',
+  age: '身份证号',
+  level: '现职业资格等级',
+  title: '已获称号',
+  'one-per-edition': '身份证号',
+  'team-size': '团队号',
+};
+
+class Rollback extends Error {}
+
+const JOB_TTL_MS = 60 * 60 * 1000;
+const YIELD_EVERY = 25;
+
+/**
+ * Bulk registration from .xlsx/.csv: a dry run that reports every row's problems (row, column,
+ * code, message), then an all-or-nothing commit. Both run as background jobs whose progress the
+ * console polls; each row goes through the same submission code as the form, in a savepoint.
+ */
+@Injectable()
+export class ImportService {
+  private readonly jobs = new Map<string, JobState>();
+
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly registration: RegistrationService,
+  ) {}
+
+  async start(
+    actor: Actor,
+    editionId: number,
+    file: { originalname: string; buffer: Buffer },
+  ): Promise<ImportJob> {
+    this.forgetOldJobs();
+    const edition = await this.uow.run((m) => m.findOneBy(Edition, { id: editionId }));
+    if (!edition) {
+      throw notFound('EDITION_NOT_FOUND', `No edition with id ${editionId}.`);
+    }
+    const isCsv = /\.csv$/i.test(file.originalname);
+    if (!isCsv && !/\.xlsx$/i.test(file.originalname)) {
+      throw new AppError(415, 'IMPORT_FILE_TYPE', 'Upload an .xlsx or .csv file.');
+    }
+    const sheet = isCsv ? readCsv(file.buffer) : await readXlsx(file.buffer);
+    const rows: ParsedRow[] = [];
+    const errors = [...sheet.errors];
+    for (const { row, raw } of sheet.rows) {
+      const parsed = parseRow(row, raw);
+      if (parsed.ok) {
+        rows.push(parsed.value);
+      } else {
+        errors.push(...parsed.errors);
+      }
+    }
+    const job: JobState = {
+      id: randomUUID(),
+      editionId,
+      fileName: file.originalname,
+      status: 'validating',
+      total: sheet.rows.length,
+      processed: 0,
+      errors: [],
+      created: 0,
+      startedAt: new Date().toISOString(),
+      finishedAt: null,
+      actor,
+      rows,
+      sheetErrors: errors,
+    };
+    this.jobs.set(job.id, job);
+    void this.run(job, false);
+    return this.view(job);
+  }
+
+  get(id: string): ImportJob {
+    return this.view(this.find(id));
+  }
+
+  commit(id: string, actor: Actor): ImportJob {
+    const job = this.find(id);
+    if (job.status !== 'validated') {
+      throw conflict(
+        'IMPORT_NOT_READY',
+        `The import is ${job.status}; only a validated dry run can be committed.`,
+      );
+    }
+    if (job.errors.length > 0) {
+      throw conflict('IMPORT_HAS_ERRORS', 'Fix the rows with errors and upload the sheet again.', {
+        errors: job.errors.length,
+      });
+    }
+    Object.assign(job, { status: 'committing', processed: 0, actor, finishedAt: null });
+    void this.run(job, true);
+    return this.view(job);
+  }
+
+  private async run(job: JobState, commit: boolean): Promise<void> {
+    const errors: RowError[] = [...job.sheetErrors];
+    let created = 0;
+    try {
+      await this.uow.run(async (manager) => {
+        const events = await this.eventsByKey(manager, job.editionId);
+        const seen = new Map<string, number>();
+        job.processed = job.total - job.rows.length;
+        for (const row of job.rows) {
+          const rowErrors = await this.submitRow(manager, job, row, events, seen);
+          errors.push(...rowErrors);
+          created += rowErrors.length === 0 ? 1 : 0;
+          job.processed += 1;
+          if (job.processed % YIELD_EVERY === 0) {
+            // Let the console's progress polls through while the transaction is open.
+            await new Promise((resolve) => setImmediate(resolve));
+          }
+        }
+        if (!commit || errors.length > 0) {
+          throw new Rollback();
+        }
+      });
+      Object.assign(job, { status: 'committed', created });
+    } catch (error) {
+      if (!(error instanceof Rollback)) {
+        errors.push({
+          row: 0,
+          column: null,
+          code: 'IMPORT_FAILED',
+          message: error instanceof Error ? error.message : String(error),
+        });
+      }
+      Object.assign(job, {
+        status: commit || !(error instanceof Rollback) ? 'failed' : 'validated',
+        created: 0,
+      });
+    }
+    job.errors = errors.sort((a, b) => a.row - b.row);
+    job.finishedAt = new Date().toISOString();
+  }
+
+  private async submitRow(
+    manager: EntityManager,
+    job: JobState,
+    row: ParsedRow,
+    events: Map<string, number>,
+    seen: Map<string, number>,
+  ): Promise<RowError[]> {
+    const at = (column: string | null, code: string, message: string): RowError => ({
+      row: row.row,
+      column,
+      code,
+      message,
+    });
+    const eventId = events.get(`${row.occupation}|${row.group}`);
+    if (eventId === undefined) {
+      return [
+        at(
+          COLUMNS[0].header,
+          'EVENT_NOT_FOUND',
+          `The edition has no event ${row.occupation} in this group.`,
+        ),
+      ];
+    }
+    const firstRow = seen.get(row.contestant.idNumber);
+    if (firstRow !== undefined) {
+      return [at('身份证号', 'ID_DUPLICATE_IN_SHEET', `The same ID number is on row ${firstRow}.`)];
+    }
+    seen.set(row.contestant.idNumber, row.row);
+    const dto = plainToInstance(SubmitEntryDto, {
+      eventId,
+      group: row.group,
+      teamNo: row.teamNo,
+      contestant: row.contestant,
+    });
+    const invalid = flattenValidationErrors(
+      validateSync(dto, { whitelist: true, forbidNonWhitelisted: true }),
+    );
+    if (invalid.length > 0) {
+      return invalid.map((f) =>
+        at(COLUMN_OF_FIELD[f.field] ?? f.field, 'VALIDATION_FAILED', f.messages.join('; ')),
+      );
+    }
+    try {
+      // A savepoint per row: a row that fails leaves nothing behind, even in the dry run.
+      await manager.transaction((m) => this.registration.submitIn(m, job.actor, dto));
+      return [];
+    } catch (error) {
+      if (!(error instanceof AppError)) {
+        throw error;
+      }
+      if (error.code === 'ENTRY_INELIGIBLE') {
+        return (error.details as EligibilityFailure[]).map((f) =>
+          at(COLUMN_OF_RULE[f.rule], f.code, f.message),
+        );
+      }
+      const field = (error.details as { field?: string }[] | undefined)?.[0]?.field;
+      return [
+        at(field ? (COLUMN_OF_FIELD[field] ?? field) : '身份证号', error.code, error.message),
+      ];
+    }
+  }
+
+  private async eventsByKey(
+    manager: EntityManager,
+    editionId: number,
+  ): Promise<Map<string, number>> {
+    const events = await manager.find(CompetitionEvent, { where: { editionId } });
+    return new Map(events.map((e) => [`${e.occupation}|${e.contestantGroup}`, e.id]));
+  }
+
+  private find(id: string): JobState {
+    const job = this.jobs.get(id);
+    if (!job) {
+      throw notFound('IMPORT_NOT_FOUND', 'No such import (imports are kept for an hour).');
+    }
+    return job;
+  }
+
+  private view(job: JobState): ImportJob {
+    const { actor: _a, rows: _r, sheetErrors: _s, ...view } = job;
+    return { ...view, errors: [...view.errors] };
+  }
+
+  private forgetOldJobs(): void {
+    const cutoff = Date.now() - JOB_TTL_MS;
+    for (const [id, job] of this.jobs) {
+      if (Date.parse(job.startedAt) < cutoff) {
+        this.jobs.delete(id);
+      }
+    }
+  }
+}

@@ -1,0 +1,230 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In, Not } from 'typeorm';
+import { Actor } from '../audit/actor';
+import { AuditService } from '../audit/audit.service';
+import { AppError, conflict, notFound, unprocessable } from '../common/errors/app-error';
+import { nowIso } from '../database/time';
+import { UnitOfWork } from '../database/unit-of-work';
+import { checkEligibility } from '../domain/eligibility';
+import { parseIdNumber } from '../domain/id-number';
+import { CompetitionEvent } from '../editions/entities/competition-event.entity';
+import { Edition } from '../editions/entities/edition.entity';
+import { ContestantInput } from './dto/contestant.dto';
+import { EntryResponse, SubmitEntryDto, toEntryResponse } from './dto/entry.dto';
+import { Contestant } from './entities/contestant.entity';
+import { Entry } from './entities/entry.entity';
+import { Unit } from './entities/unit.entity';
+
+const LIVE = Not(In(['rejected', 'withdrawn']));
+
+/** An error about one field of the submitted contestant: the import maps it to a sheet column. */
+export function fieldError(status: number, code: string, field: string, message: string): AppError {
+  return new AppError(status, code, message, [{ field, messages: [message] }]);
+}
+
+/**
+ * Submitting an entry: the person (matched by ID number across editions), their unit, and the
+ * entry, checked against every eligibility rule of the event. Used by the form and the import.
+ */
+@Injectable()
+export class RegistrationService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+  ) {}
+
+  submit(actor: Actor, input: SubmitEntryDto): Promise<EntryResponse> {
+    return this.uow.run((manager) => this.submitIn(manager, actor, input));
+  }
+
+  async submitIn(
+    manager: EntityManager,
+    actor: Actor,
+    input: SubmitEntryDto,
+  ): Promise<EntryResponse> {
+    const event = await manager.findOneBy(CompetitionEvent, { id: input.eventId });
+    if (!event) {
+      throw fieldError(404, 'EVENT_NOT_FOUND', 'eventId', `No event with id ${input.eventId}.`);
+    }
+    const edition = await manager.findOneByOrFail(Edition, { id: event.editionId });
+    const contestant = await this.upsertContestant(manager, actor, input.contestant);
+    if (await manager.existsBy(Entry, { eventId: event.id, contestantId: contestant.id })) {
+      throw conflict('ENTRY_DUPLICATE', `${contestant.name} has already entered this event.`);
+    }
+    const failures = checkEligibility(
+      {
+        group: event.contestantGroup,
+        mode: event.mode,
+        rules: event.eligibility,
+        referenceDate: edition.startDate ?? `${edition.year}-01-01`,
+      },
+      {
+        group: input.group,
+        birthDate: contestant.birthDate,
+        qualificationLevel: contestant.qualificationLevel,
+        titlesHeld: contestant.titlesHeld,
+        otherEntriesInEdition: await manager.countBy(Entry, {
+          editionId: edition.id,
+          contestantId: contestant.id,
+          status: LIVE,
+        }),
+        teamMembersBefore:
+          input.teamNo === undefined
+            ? 0
+            : await manager.countBy(Entry, {
+                eventId: event.id,
+                teamNo: input.teamNo,
+                status: LIVE,
+              }),
+      },
+    );
+    if (failures.length > 0) {
+      throw unprocessable('ENTRY_INELIGIBLE', failures.map((f) => f.message).join(' '), failures);
+    }
+    const now = nowIso();
+    const entry = manager.create(Entry, {
+      editionId: edition.id,
+      eventId: event.id,
+      contestantId: contestant.id,
+      entryNo: await this.nextEntryNo(manager, edition, event),
+      contestantGroup: input.group,
+      teamNo: input.teamNo ?? null,
+      status: 'submitted',
+      statusReason: null,
+      eligibilityFailures: [],
+      workstationNo: null,
+      checkInStatus: null,
+      checkedInAt: null,
+      late: false,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await manager.save(entry);
+    entry.contestant = contestant;
+    const response = toEntryResponse(entry, true);
+    await this.audit.append(manager, {
+      actor,
+      action: 'entry.submitted',
+      entityType: 'entry',
+      entityId: entry.id,
+      after: { ...response, contestant: { id: contestant.id } },
+    });
+    return response;
+  }
+
+  private async upsertContestant(
+    manager: EntityManager,
+    actor: Actor,
+    input: ContestantInput,
+  ): Promise<Contestant> {
+    const parsed = parseIdNumber(input.idNumber);
+    if (!parsed.ok) {
+      throw fieldError(422, parsed.code, 'idNumber', parsed.message);
+    }
+    const { normalized, birthDate, gender } = parsed.value;
+    if (input.gender !== undefined && input.gender !== gender) {
+      throw fieldError(
+        422,
+        'ID_GENDER_MISMATCH',
+        'gender',
+        'The gender does not match the ID number.',
+      );
+    }
+    if (input.birthDate !== undefined && input.birthDate !== birthDate) {
+      throw fieldError(
+        422,
+        'ID_BIRTH_DATE_MISMATCH',
+        'birthDate',
+        'The birth date does not match the ID number.',
+      );
+    }
+    const unit = await this.unitNamed(manager, actor, input.unitName);
+    const fields = {
+      name: input.name,
+      gender,
+      birthDate,
+      unitId: unit.id,
+      phone: input.phone ?? null,
+      employer: input.employer ?? null,
+      qualificationOccupation: input.qualificationOccupation ?? null,
+      qualificationLevel: input.qualificationLevel ?? null,
+      certificateNo: input.certificateNo ?? null,
+      titlesHeld: input.titlesHeld ?? [],
+    };
+    const existing = await manager.findOneBy(Contestant, { idNumber: normalized });
+    const now = nowIso();
+    if (existing) {
+      // One person across editions: a new entry refreshes what the unit reported this time.
+      const before = { ...existing };
+      Object.assign(existing, fields, { updatedAt: now });
+      await manager.save(existing);
+      await this.audit.append(manager, {
+        actor,
+        action: 'contestant.updated',
+        entityType: 'contestant',
+        entityId: existing.id,
+        before: { ...before, idNumber: undefined },
+        after: { ...existing, idNumber: undefined },
+      });
+      return existing;
+    }
+    const created = manager.create(Contestant, {
+      ...fields,
+      idNumber: normalized,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await manager.save(created);
+    await this.audit.append(manager, {
+      actor,
+      action: 'contestant.created',
+      entityType: 'contestant',
+      entityId: created.id,
+      after: { ...created, idNumber: undefined },
+    });
+    return created;
+  }
+
+  async unitNamed(manager: EntityManager, actor: Actor, name: string): Promise<Unit> {
+    const trimmed = name.trim();
+    const found = await manager.findOneBy(Unit, { name: trimmed });
+    if (found) {
+      return found;
+    }
+    const now = nowIso();
+    const unit = manager.create(Unit, {
+      name: trimmed,
+      contact: null,
+      phone: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await manager.save(unit);
+    await this.audit.append(manager, {
+      actor,
+      action: 'unit.created',
+      entityType: 'unit',
+      entityId: unit.id,
+      after: unit,
+    });
+    return unit;
+  }
+
+  /** 报名号: edition year, event id, and a running number within the event: 2025-03-007. */
+  private async nextEntryNo(
+    manager: EntityManager,
+    edition: Edition,
+    event: CompetitionEvent,
+  ): Promise<string> {
+    const count = await manager.countBy(Entry, { eventId: event.id });
+    return `${edition.year}-${String(event.id).padStart(2, '0')}-${String(count + 1).padStart(3, '0')}`;
+  }
+
+  async findEventOr404(manager: EntityManager, eventId: number): Promise<CompetitionEvent> {
+    const event = await manager.findOneBy(CompetitionEvent, { id: eventId });
+    if (!event) {
+      throw notFound('EVENT_NOT_FOUND', `No event with id ${eventId}.`);
+    }
+    return event;
+  }
+}
