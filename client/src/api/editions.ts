@@ -1,0 +1,34 @@
+import { http } from './http';
+import type {
+  CompetitionEvent,
+  Edition,
+  EditionInput,
+  EditionWriteResponse,
+  EventInput,
+} from './types';
+
+/** Organizer view: drafts included (the token decides what the server shows). */
+export const editionsApi = {
+  list: () => http.get<Edition[]>('/editions'),
+  get: (id: number) => http.get<Edition>(`/editions/${id}`),
+  create: (input: EditionInput) => http.post<EditionWriteResponse>('/editions', input),
+  update: (id: number, input: Partial<EditionInput>) =>
+    http.patch<EditionWriteResponse>(`/editions/${id}`, input),
+  remove: (id: number) => http.delete(`/editions/${id}`),
+  events: (id: number) => http.get<CompetitionEvent[]>(`/editions/${id}/events`),
+};
+
+export const eventsApi = {
+  create: (editionId: number, input: EventInput) =>
+    http.post<CompetitionEvent>(`/editions/${editionId}/events`, input),
+  update: (id: number, input: Partial<EventInput>) =>
+    http.patch<CompetitionEvent>(`/events/${id}`, input),
+  remove: (id: number) => http.delete(`/events/${id}`),
+};
+
+/** What anyone sees, signed in or not: published editions and their published events. */
+export const publicApi = {
+  editions: () => http.get<Edition[]>('/editions', { auth: false }),
+  events: (editionId: number) =>
+    http.get<CompetitionEvent[]>(`/editions/${editionId}/events`, { auth: false }),
+};

@@ -1,0 +1,35 @@
+import { computed } from 'vue';
+import { createI18n } from 'vue-i18n';
+import enLocale from 'element-plus/es/locale/lang/en';
+import zhCnLocale from 'element-plus/es/locale/lang/zh-cn';
+import en from './en';
+import zhCN, { type Messages } from './zh-CN';
+
+export type Locale = 'zh-CN' | 'en';
+const STORAGE_KEY = 'wuxi-skills.locale';
+
+function savedLocale(): Locale {
+  return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh-CN';
+}
+
+export const i18n = createI18n<[Messages], Locale, false>({
+  legacy: false,
+  locale: savedLocale(),
+  fallbackLocale: 'zh-CN',
+  messages: { 'zh-CN': zhCN, en },
+});
+
+export function setLocale(locale: Locale): void {
+  i18n.global.locale.value = locale;
+  localStorage.setItem(STORAGE_KEY, locale);
+  document.documentElement.lang = locale;
+}
+
+export function currentLocale(): Locale {
+  return i18n.global.locale.value;
+}
+
+/** Element Plus's own texts (pagination, date picker, dialogs) follow the chosen language. */
+export const elementLocale = computed(() =>
+  i18n.global.locale.value === 'en' ? enLocale : zhCnLocale,
+);
