@@ -10,6 +10,7 @@ import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
 import { EditionsModule } from './editions/editions.module';
 import { HealthController } from './health/health.controller';
+import { JudgingModule } from './judging/judging.module';
 import { LiveModule } from './live/live.module';
 import { RegistrationModule } from './registration/registration.module';
 import { UsersModule } from './users/users.module';
@@ -31,6 +32,7 @@ function clientModule(): DynamicModule[] {
     UsersModule,
     EditionsModule,
     RegistrationModule,
+    JudgingModule,
     LiveModule,
     DemoModule,
     ...clientModule(),

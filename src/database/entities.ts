@@ -3,6 +3,15 @@ import { RefreshToken } from '../auth/entities/refresh-token.entity';
 import { User } from '../auth/entities/user.entity';
 import { CompetitionEvent } from '../editions/entities/competition-event.entity';
 import { Edition } from '../editions/entities/edition.entity';
+import { AspectRow } from '../judging/entities/aspect.entity';
+import { JudgeAssignment } from '../judging/entities/assignment.entity';
+import { Mark } from '../judging/entities/mark.entity';
+import { MarkVersion } from '../judging/entities/mark-version.entity';
+import { MarkWrite } from '../judging/entities/mark-write.entity';
+import { MarkingModuleRow } from '../judging/entities/module.entity';
+import { RecheckItem } from '../judging/entities/recheck-item.entity';
+import { RemarkRequest } from '../judging/entities/remark-request.entity';
+import { TheoryScore } from '../judging/entities/theory-score.entity';
 import { BlindCode } from '../registration/entities/blind-code.entity';
 import { Contestant } from '../registration/entities/contestant.entity';
 import { Draw } from '../registration/entities/draw.entity';
@@ -20,4 +29,13 @@ export const ENTITIES = [
   Entry,
   Draw,
   BlindCode,
+  MarkingModuleRow,
+  AspectRow,
+  JudgeAssignment,
+  Mark,
+  MarkVersion,
+  MarkWrite,
+  TheoryScore,
+  RemarkRequest,
+  RecheckItem,
 ];

@@ -12,6 +12,11 @@ export class UnitOfWork {
 
   constructor(private readonly dataSource: DataSource) {}
 
+  /** For reads outside a transaction. */
+  get reader(): EntityManager {
+    return this.dataSource.manager;
+  }
+
   get isPostgres(): boolean {
     return this.dataSource.options.type === 'postgres';
   }

@@ -1,5 +1,10 @@
 import { Foundation1764320000000 } from './1764320000000-foundation';
 import { Registration1764330000000 } from './1764330000000-registration';
+import { Judging1764340000000 } from './1764340000000-judging';
 
 /** In order. A new migration is appended here; nothing is ever synchronized. */
-export const MIGRATIONS = [Foundation1764320000000, Registration1764330000000];
+export const MIGRATIONS = [
+  Foundation1764320000000,
+  Registration1764330000000,
+  Judging1764340000000,
+];

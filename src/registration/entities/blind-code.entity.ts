@@ -21,6 +21,10 @@ export class BlindCode {
   @Column({ type: 'varchar', length: 16 })
   workpieceCode: string;
 
+  /** Time used on the practical task (a tie-break input), recorded against the code. */
+  @Column({ type: 'integer', nullable: true })
+  timeUsedSeconds: number | null;
+
   @Column({ type: 'varchar', length: 30 })
   createdAt: string;
 }

@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { EventEmitter } from 'node:events';
+
+/** What the rest of the system may react to. Services emit; gateways and feeds listen. */
+export interface DomainEventMap {
+  'module.locked': { eventId: number; moduleId: number; at: string };
+  'module.unlocked': { eventId: number; moduleId: number; at: string; reason: string };
+  'results.locked': { eventId: number; at: string };
+  'marks.changed': { eventId: number; moduleId: number };
+}
+
+/**
+ * In-process domain events, emitted after the transaction that caused them has committed.
+ * Services never touch socket.io; a gateway subscribes here and forwards.
+ */
+@Injectable()
+export class DomainEvents {
+  private readonly emitter = new EventEmitter();
+
+  emit<K extends keyof DomainEventMap>(name: K, payload: DomainEventMap[K]): void {
+    this.emitter.emit(name, payload);
+  }
+
+  on<K extends keyof DomainEventMap>(
+    name: K,
+    listener: (payload: DomainEventMap[K]) => void,
+  ): () => void {
+    this.emitter.on(name, listener);
+    return () => this.emitter.off(name, listener);
+  }
+}

@@ -1,0 +1,173 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In, IsNull } from 'typeorm';
+import { Actor } from '../audit/actor';
+import { AuditService } from '../audit/audit.service';
+import { AuthUser } from '../auth/auth-user';
+import { User } from '../auth/entities/user.entity';
+import { unprocessable } from '../common/errors/app-error';
+import { UnitOfWork } from '../database/unit-of-work';
+import { fromHundredths } from '../domain/numbers';
+import { CompetitionEvent } from '../editions/entities/competition-event.entity';
+import { RegistrationService } from '../registration/registration.service';
+import {
+  JudgeTaskResponse,
+  ModuleAssignmentResponse,
+  PutAssignmentsDto,
+} from './dto/assignment.dto';
+import { AspectRow } from './entities/aspect.entity';
+import { JudgeAssignment } from './entities/assignment.entity';
+import { Mark } from './entities/mark.entity';
+import { MarkingModuleRow } from './entities/module.entity';
+import { RemarkRequest } from './entities/remark-request.entity';
+import { PiecesService } from './pieces.service';
+import { isRecused } from './recusal';
+import { toAspectResponse } from './scheme';
+
+/** Judges assigned to modules, with recusal shown to organizers and hidden from judges. */
+@Injectable()
+export class AssignmentsService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+    private readonly registration: RegistrationService,
+    private readonly piecesService: PiecesService,
+  ) {}
+
+  put(
+    actor: Actor,
+    eventId: number,
+    input: PutAssignmentsDto,
+  ): Promise<ModuleAssignmentResponse[]> {
+    return this.uow.run(async (manager) => {
+      await this.registration.findEventOr404(manager, eventId);
+      const modules = await manager.find(MarkingModuleRow, { where: { eventId } });
+      const unknown = input.modules.filter((m) => !modules.some((x) => x.id === m.moduleId));
+      if (unknown.length > 0) {
+        throw unprocessable(
+          'MODULE_NOT_FOUND',
+          `Modules ${unknown.map((m) => m.moduleId).join(', ')} are not in this event.`,
+        );
+      }
+      const judgeIds = [...new Set(input.modules.flatMap((m) => m.judgeIds))];
+      const judges = await manager.find(User, { where: { id: In(judgeIds) } });
+      const notJudges = judgeIds.filter(
+        (id) => !judges.some((j) => j.id === id && j.role === 'judge' && j.active),
+      );
+      if (notJudges.length > 0) {
+        throw unprocessable('NOT_A_JUDGE', `Users ${notJudges.join(', ')} are not active judges.`, {
+          userIds: notJudges,
+        });
+      }
+      const before = await this.overview(eventId, manager);
+      for (const m of input.modules) {
+        const current = await manager.find(JudgeAssignment, { where: { moduleId: m.moduleId } });
+        const removed = current.filter((a) => !m.judgeIds.includes(a.judgeId));
+        if (removed.length > 0) {
+          await manager.delete(JudgeAssignment, { id: In(removed.map((a) => a.id)) });
+        }
+        for (const judgeId of m.judgeIds.filter((id) => !current.some((a) => a.judgeId === id))) {
+          await manager.insert(JudgeAssignment, {
+            eventId,
+            moduleId: m.moduleId,
+            judgeId,
+            signedAt: null,
+          });
+        }
+      }
+      const after = await this.overview(eventId, manager);
+      await this.audit.append(manager, {
+        actor,
+        action: 'assignments.changed',
+        entityType: 'event',
+        entityId: eventId,
+        before,
+        after,
+      });
+      return after;
+    });
+  }
+
+  /** For organizers and the chief judge: who marks what, who is recused from how many, who covers. */
+  async overview(
+    eventId: number,
+    m: EntityManager = this.uow.reader,
+  ): Promise<ModuleAssignmentResponse[]> {
+    const [modules, assignments, pieces] = await Promise.all([
+      m.find(MarkingModuleRow, { where: { eventId }, order: { position: 'ASC' } }),
+      m.find(JudgeAssignment, { where: { eventId } }),
+      this.piecesService.pieces(m, eventId),
+    ]);
+    const users = await m.find(User, { where: { id: In(assignments.map((a) => a.judgeId)) } });
+    return modules.map((module) => {
+      const assigned = assignments
+        .filter((a) => a.moduleId === module.id)
+        .map((a) => ({ a, user: users.find((u) => u.id === a.judgeId)! }));
+      const canMark = (unitName: string | null, piece: (typeof pieces)[number]) =>
+        !isRecused(unitName, piece);
+      return {
+        moduleId: module.id,
+        code: module.code,
+        name: module.name,
+        judges: assigned.map(({ a, user }) => {
+          const recused = pieces.filter((p) => !canMark(user.unitName, p));
+          const coveredBy = assigned
+            .filter(
+              (o) => o.user.id !== user.id && recused.some((p) => canMark(o.user.unitName, p)),
+            )
+            .map((o) => o.user.displayName);
+          return {
+            judgeId: user.id,
+            displayName: user.displayName,
+            unitName: user.unitName,
+            recusedPieces: recused.length,
+            coveredBy,
+            signedAt: a.signedAt,
+          };
+        }),
+        uncoveredPieces: pieces.filter(
+          (p) => !assigned.some(({ user }) => canMark(user.unitName, p)),
+        ).length,
+      };
+    });
+  }
+
+  /** A judge's tablet: modules to mark, aspects, the work-piece codes (recused ones left out), own marks. */
+  async tasksFor(user: AuthUser): Promise<JudgeTaskResponse[]> {
+    const m = this.uow.reader;
+    const assignments = await m.find(JudgeAssignment, { where: { judgeId: user.id } });
+    const tasks: JudgeTaskResponse[] = [];
+    for (const assignment of assignments) {
+      const [event, module, aspects, pieces, marks, remarks] = await Promise.all([
+        m.findOneByOrFail(CompetitionEvent, { id: assignment.eventId }),
+        m.findOneByOrFail(MarkingModuleRow, { id: assignment.moduleId }),
+        m.find(AspectRow, { where: { moduleId: assignment.moduleId }, order: { position: 'ASC' } }),
+        this.piecesService.piecesFor(m, assignment.eventId, user.unitName),
+        m.find(Mark, { where: { moduleId: assignment.moduleId, judgeId: user.id } }),
+        m.find(RemarkRequest, { where: { eventId: assignment.eventId, resolvedAt: IsNull() } }),
+      ]);
+      tasks.push({
+        eventId: event.id,
+        eventName: event.name,
+        moduleId: module.id,
+        moduleCode: module.code,
+        moduleName: module.name,
+        lockedAt: module.lockedAt,
+        signedAt: assignment.signedAt,
+        aspects: aspects.map(toAspectResponse),
+        workpieceCodes: event.codesGeneratedAt ? pieces.map((p) => p.workpieceCode) : [],
+        marks: marks.map((mark) => ({
+          id: mark.id,
+          aspectId: mark.aspectId,
+          workpieceCode: mark.workpieceCode,
+          value: fromHundredths(mark.valueHundredths),
+          version: mark.version,
+          purpose: mark.purpose,
+        })),
+        remarks: remarks
+          .filter((r) => r.judgeIds.includes(user.id) && aspects.some((a) => a.id === r.aspectId))
+          .map((r) => `${r.aspectId}:${r.workpieceCode}`),
+      });
+    }
+    return tasks;
+  }
+}

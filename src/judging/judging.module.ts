@@ -1,0 +1,30 @@
+import { Global, Module } from '@nestjs/common';
+import { DomainEvents } from '../common/domain-events';
+import { RegistrationModule } from '../registration/registration.module';
+import { AssignmentsService } from './assignments.service';
+import { JudgeController } from './judge.controller';
+import { JudgingController } from './judging.controller';
+import { LockService } from './lock.service';
+import { MarksService } from './marks.service';
+import { PiecesService } from './pieces.service';
+import { ReconciliationService } from './reconciliation.service';
+import { SchemeService } from './scheme.service';
+import { ScoringService } from './scoring.service';
+
+@Global()
+@Module({
+  imports: [RegistrationModule],
+  controllers: [JudgeController, JudgingController],
+  providers: [
+    DomainEvents,
+    SchemeService,
+    AssignmentsService,
+    PiecesService,
+    MarksService,
+    LockService,
+    ReconciliationService,
+    ScoringService,
+  ],
+  exports: [DomainEvents, ScoringService, LockService],
+})
+export class JudgingModule {}

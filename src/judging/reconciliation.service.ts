@@ -1,0 +1,296 @@
+import { Injectable } from '@nestjs/common';
+import { randomInt } from 'node:crypto';
+import { In } from 'typeorm';
+import { Actor } from '../audit/actor';
+import { AuditService } from '../audit/audit.service';
+import { User } from '../auth/entities/user.entity';
+import { conflict, notFound, unprocessable } from '../common/errors/app-error';
+import { nowIso } from '../database/time';
+import { UnitOfWork } from '../database/unit-of-work';
+import { seededShuffle } from '../domain/draw';
+import { fromHundredths, toHundredths } from '../domain/numbers';
+import { rankContestants } from '../domain/ranking';
+import { BlindCode } from '../registration/entities/blind-code.entity';
+import { RegistrationService } from '../registration/registration.service';
+import { RemarkDto, TheoryImportDto, TimeDto } from './dto/chief.dto';
+import { AspectRow } from './entities/aspect.entity';
+import { JudgeAssignment } from './entities/assignment.entity';
+import { Mark } from './entities/mark.entity';
+import { RecheckItem } from './entities/recheck-item.entity';
+import { RemarkRequest } from './entities/remark-request.entity';
+import { TheoryScore } from './entities/theory-score.entity';
+import { PieceScore, ScoringService } from './scoring.service';
+
+export interface FlagResponse {
+  aspectId: number;
+  aspectCode: string;
+  workpieceCode: string;
+  spread: number;
+  values: { judge: string; value: number }[];
+}
+
+export interface RecheckResponse {
+  workpieceCode: string;
+  reason: 'top' | 'random';
+  aspects: {
+    aspectId: number;
+    code: string;
+    primary: number | null;
+    recheck: number | null;
+    mismatch: boolean;
+  }[];
+}
+
+/** The share of the field rechecked at random besides the provisional top 10 (复核 practice). */
+const RECHECK_TOP = 10;
+const RECHECK_RANDOM_PERCENT = 15;
+
+/** Flags for the chief judge, re-mark requests, the recheck list, times and theory scores. */
+@Injectable()
+export class ReconciliationService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+    private readonly registration: RegistrationService,
+    private readonly scoring: ScoringService,
+  ) {}
+
+  async scores(eventId: number): Promise<PieceScore[]> {
+    await this.registration.findEventOr404(this.uow.reader, eventId);
+    return this.scoring.scoreEvent(this.uow.reader, eventId);
+  }
+
+  async flags(eventId: number): Promise<FlagResponse[]> {
+    const m = this.uow.reader;
+    await this.registration.findEventOr404(m, eventId);
+    const flagged = (await this.scoring.scoreEvent(m, eventId)).flatMap((piece) =>
+      piece.aspects.filter((a) => a.flagged).map((a) => ({ piece, a })),
+    );
+    const marks = await m.find(Mark, {
+      where: { eventId, purpose: 'primary', aspectId: In(flagged.map((f) => f.a.aspectId)) },
+    });
+    const judges = await m.findBy(User, { id: In([...new Set(marks.map((k) => k.judgeId))]) });
+    return flagged.map(({ piece, a }) => ({
+      aspectId: a.aspectId,
+      aspectCode: a.code,
+      workpieceCode: piece.workpieceCode,
+      spread: a.spread,
+      values: marks
+        .filter((k) => k.aspectId === a.aspectId && k.workpieceCode === piece.workpieceCode)
+        .map((k) => ({
+          judge: judges.find((j) => j.id === k.judgeId)?.displayName ?? String(k.judgeId),
+          value: fromHundredths(k.valueHundredths),
+        })),
+    }));
+  }
+
+  /** Named judges re-mark one aspect of one piece: their sheets reopen, every version is kept. */
+  requestRemark(actor: Actor, eventId: number, input: RemarkDto): Promise<RemarkRequest> {
+    return this.uow.run(async (manager) => {
+      const aspect = await manager.findOneBy(AspectRow, { id: input.aspectId, eventId });
+      if (!aspect) {
+        throw notFound('ASPECT_NOT_FOUND', `No aspect ${input.aspectId} in this event.`);
+      }
+      const assigned = await manager.find(JudgeAssignment, {
+        where: { moduleId: aspect.moduleId, judgeId: In(input.judgeIds) },
+      });
+      if (assigned.length !== new Set(input.judgeIds).size) {
+        throw unprocessable('NOT_ASSIGNED', 'Every judge named must be assigned to the module.');
+      }
+      await manager.update(
+        JudgeAssignment,
+        { id: In(assigned.map((a) => a.id)) },
+        { signedAt: null },
+      );
+      const request = manager.create(RemarkRequest, {
+        eventId,
+        aspectId: aspect.id,
+        workpieceCode: input.workpieceCode,
+        judgeIds: input.judgeIds,
+        reason: input.reason,
+        requestedBy: actor.name,
+        requestedAt: nowIso(),
+        resolvedAt: null,
+      });
+      await manager.save(request);
+      await this.audit.append(manager, {
+        actor,
+        action: 'remark.requested',
+        entityType: 'event',
+        entityId: eventId,
+        after: request,
+        reason: input.reason,
+      });
+      return request;
+    });
+  }
+
+  /**
+   * The provisional top 10 by practical mark, plus a random 15% of the rest (CSPRNG), chosen once
+   * and kept; each listed piece shows where a second judge's re-entry differs from the first.
+   */
+  async recheck(actor: Actor, eventId: number): Promise<RecheckResponse[]> {
+    await this.uow.run(async (manager) => {
+      await this.registration.findEventOr404(manager, eventId);
+      if (await manager.existsBy(RecheckItem, { eventId })) {
+        return;
+      }
+      const scores = (await this.scoring.scoreEvent(manager, eventId)).filter(
+        (s) => s.practical !== null,
+      );
+      if (scores.length === 0) {
+        throw conflict('NOTHING_TO_RECHECK', 'No work-piece has a complete practical mark yet.');
+      }
+      const ranked = rankContestants(
+        scores.map((s, i) => ({
+          id: i + 1,
+          total: s.practical!,
+          practical: s.practical!,
+          theory: s.theory ?? 0,
+          timeUsedSeconds: s.timeUsedSeconds,
+        })),
+      );
+      const top = ranked
+        .filter((r) => r.rank <= RECHECK_TOP)
+        .map((r) => scores[r.id - 1].workpieceCode);
+      const rest = scores.map((s) => s.workpieceCode).filter((c) => !top.includes(c));
+      const seed = Array.from({ length: 32 }, () =>
+        randomInt(256).toString(16).padStart(2, '0'),
+      ).join('');
+      const random = seededShuffle(rest, seed).slice(
+        0,
+        Math.ceil((rest.length * RECHECK_RANDOM_PERCENT) / 100),
+      );
+      const selectedAt = nowIso();
+      for (const [codes, reason] of [
+        [top, 'top'],
+        [random, 'random'],
+      ] as const) {
+        for (const workpieceCode of codes) {
+          await manager.insert(RecheckItem, { eventId, workpieceCode, reason, selectedAt });
+        }
+      }
+      await this.audit.append(manager, {
+        actor,
+        action: 'recheck.selected',
+        entityType: 'event',
+        entityId: eventId,
+        after: { top, random },
+      });
+    });
+    const m = this.uow.reader;
+    const [items, aspects, marks] = await Promise.all([
+      m.find(RecheckItem, { where: { eventId }, order: { id: 'ASC' } }),
+      m.find(AspectRow, { where: { eventId }, order: { position: 'ASC' } }),
+      m.find(Mark, { where: { eventId } }),
+    ]);
+    const objective = aspects.filter((a) => a.kind !== 'judgement');
+    return items.map((item) => ({
+      workpieceCode: item.workpieceCode,
+      reason: item.reason,
+      aspects: objective.map((a) => {
+        const find = (purpose: 'primary' | 'recheck') =>
+          marks.find(
+            (k) =>
+              k.aspectId === a.id &&
+              k.workpieceCode === item.workpieceCode &&
+              k.purpose === purpose,
+          );
+        const primary = find('primary');
+        const second = find('recheck');
+        return {
+          aspectId: a.id,
+          code: a.code,
+          primary: primary ? fromHundredths(primary.valueHundredths) : null,
+          recheck: second ? fromHundredths(second.valueHundredths) : null,
+          mismatch: !!primary && !!second && primary.valueHundredths !== second.valueHundredths,
+        };
+      }),
+    }));
+  }
+
+  recordTime(
+    actor: Actor,
+    eventId: number,
+    input: TimeDto,
+  ): Promise<{ workpieceCode: string; seconds: number }> {
+    return this.uow.run(async (manager) => {
+      const code = await manager.findOneBy(BlindCode, {
+        eventId,
+        workpieceCode: input.workpieceCode,
+      });
+      if (!code) {
+        throw notFound(
+          'WORKPIECE_NOT_FOUND',
+          `No work-piece ${input.workpieceCode} in this event.`,
+        );
+      }
+      await manager.update(
+        BlindCode,
+        { entryId: code.entryId },
+        { timeUsedSeconds: input.seconds },
+      );
+      await this.audit.append(manager, {
+        actor,
+        action: 'time.recorded',
+        entityType: 'workpiece',
+        entityId: input.workpieceCode,
+        before: { seconds: code.timeUsedSeconds },
+        after: { seconds: input.seconds },
+      });
+      return { workpieceCode: input.workpieceCode, seconds: input.seconds };
+    });
+  }
+
+  /** Theory scores from the exam system, keyed by check-in code; all rows or none. */
+  importTheory(actor: Actor, eventId: number, input: TheoryImportDto, dryRun: boolean) {
+    return this.uow.run(async (manager) => {
+      await this.registration.findEventOr404(manager, eventId);
+      const codes = await manager.find(BlindCode, { where: { eventId } });
+      const byCheckIn = new Map(codes.map((c) => [c.checkInCode, c]));
+      const seen = new Set<string>();
+      const errors: { row: number; column: string; code: string; message: string }[] = [];
+      input.scores.forEach((s, i) => {
+        if (!byCheckIn.has(s.checkInCode)) {
+          errors.push({
+            row: i + 1,
+            column: 'checkInCode',
+            code: 'CHECK_IN_CODE_UNKNOWN',
+            message: `No check-in code ${s.checkInCode} in this event.`,
+          });
+        } else if (seen.has(s.checkInCode)) {
+          errors.push({
+            row: i + 1,
+            column: 'checkInCode',
+            code: 'CHECK_IN_CODE_DUPLICATE',
+            message: `${s.checkInCode} appears twice.`,
+          });
+        }
+        seen.add(s.checkInCode);
+      });
+      if (errors.length > 0 || dryRun) {
+        return { dryRun, imported: 0, errors };
+      }
+      const importedAt = nowIso();
+      for (const s of input.scores) {
+        const code = byCheckIn.get(s.checkInCode)!;
+        await manager.delete(TheoryScore, { entryId: code.entryId });
+        await manager.insert(TheoryScore, {
+          entryId: code.entryId,
+          eventId,
+          workpieceCode: code.workpieceCode,
+          scoreHundredths: toHundredths(s.score),
+          importedAt,
+        });
+      }
+      await this.audit.append(manager, {
+        actor,
+        action: 'theory.imported',
+        entityType: 'event',
+        entityId: eventId,
+        after: { rows: input.scores.length },
+      });
+      return { dryRun, imported: input.scores.length, errors };
+    });
+  }
+}

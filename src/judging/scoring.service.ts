@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { aggregateAspect, AspectResult, componentMark, moduleMark } from '../domain/marking';
+import { fromHundredths } from '../domain/numbers';
+import { totalMark } from '../domain/ranking';
+import { CompetitionEvent } from '../editions/entities/competition-event.entity';
+import { BlindCode } from '../registration/entities/blind-code.entity';
+import { AspectRow } from './entities/aspect.entity';
+import { Mark } from './entities/mark.entity';
+import { MarkingModuleRow } from './entities/module.entity';
+import { TheoryScore } from './entities/theory-score.entity';
+import { toDomainAspect } from './scheme';
+
+export interface AspectOutcome extends AspectResult {
+  aspectId: number;
+  code: string;
+  values: number[];
+}
+
+export interface PieceScore {
+  workpieceCode: string;
+  entryId: number;
+  timeUsedSeconds: number | null;
+  aspects: AspectOutcome[];
+  /** Module code → mark, or null while an aspect has no mark. */
+  modules: Record<string, number | null>;
+  practical: number | null;
+  theory: number | null;
+  total: number | null;
+}
+
+/**
+ * Marks → scores, the one way data flows: loads what is stored and hands it to the domain's
+ * pure functions (aggregation, module floor at 0, weighted total). Nothing here decides a rule.
+ */
+@Injectable()
+export class ScoringService {
+  async scoreEvent(
+    manager: EntityManager,
+    eventId: number,
+    options: { lockedOnly?: boolean } = {},
+  ): Promise<PieceScore[]> {
+    const [event, modules, aspects, codes, marks, theory] = await Promise.all([
+      manager.findOneByOrFail(CompetitionEvent, { id: eventId }),
+      manager.find(MarkingModuleRow, { where: { eventId }, order: { position: 'ASC' } }),
+      manager.find(AspectRow, { where: { eventId }, order: { position: 'ASC' } }),
+      manager.find(BlindCode, { where: { eventId }, order: { workpieceCode: 'ASC' } }),
+      manager.find(Mark, { where: { eventId, purpose: 'primary' } }),
+      manager.find(TheoryScore, { where: { eventId } }),
+    ]);
+    const visibleModules = modules.filter((m) => !options.lockedOnly || m.lockedAt !== null);
+    const valuesBy = new Map<string, number[]>();
+    for (const mark of marks) {
+      const key = `${mark.aspectId}|${mark.workpieceCode}`;
+      valuesBy.set(key, [...(valuesBy.get(key) ?? []), fromHundredths(mark.valueHundredths)]);
+    }
+    const theoryBy = new Map(
+      theory.map((t) => [t.workpieceCode, fromHundredths(t.scoreHundredths)]),
+    );
+    return codes.map((code) => {
+      const outcomes: AspectOutcome[] = [];
+      const moduleMarks: Record<string, number | null> = {};
+      for (const module of visibleModules) {
+        const moduleAspects = aspects.filter((a) => a.moduleId === module.id);
+        const byCode: Record<string, number> = {};
+        let complete = true;
+        for (const row of moduleAspects) {
+          const values = valuesBy.get(`${row.id}|${code.workpieceCode}`) ?? [];
+          const aspect = toDomainAspect(row);
+          if (values.length === 0 || (aspect.kind !== 'judgement' && values.length !== 1)) {
+            complete = false;
+            continue;
+          }
+          const result = aggregateAspect(aspect, values);
+          outcomes.push({ ...result, aspectId: row.id, code: row.code, values });
+          byCode[row.code] = result.mark;
+        }
+        moduleMarks[module.code] = complete
+          ? moduleMark(moduleAspects.map(toDomainAspect), byCode)
+          : null;
+      }
+      const all = Object.values(moduleMarks);
+      const practical =
+        all.length > 0 && all.every((m) => m !== null) ? componentMark(all as number[]) : null;
+      const theoryMark = event.theoryWeight > 0 ? (theoryBy.get(code.workpieceCode) ?? null) : null;
+      const total =
+        practical === null || (event.theoryWeight > 0 && theoryMark === null)
+          ? null
+          : totalMark(theoryMark, practical, {
+              theoryWeight: event.theoryWeight,
+              practicalWeight: event.practicalWeight,
+            });
+      return {
+        workpieceCode: code.workpieceCode,
+        entryId: code.entryId,
+        timeUsedSeconds: code.timeUsedSeconds,
+        aspects: outcomes,
+        modules: moduleMarks,
+        practical,
+        theory: theoryMark,
+        total,
+      };
+    });
+  }
+}
