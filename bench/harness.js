@@ -60,7 +60,11 @@ async function startServer(env = {}) {
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
-      rmSync(dir, { recursive: true, force: true });
+      if (process.env.BENCH_KEEP_DB) {
+        console.error(`kept ${dir}`);
+      } else {
+        rmSync(dir, { recursive: true, force: true });
+      }
     },
   };
 }

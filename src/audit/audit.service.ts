@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, MoreThan } from 'typeorm';
+import { runSql } from '../database/sql';
 import { nowIso } from '../database/time';
 import { Actor } from './actor';
 import { chainHash, ChainVerdict, ChainWalker, GENESIS_HASH } from './audit-chain';
@@ -34,13 +35,12 @@ export class AuditService {
     if (manager.connection.options.type === 'postgres') {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK_KEY]);
     }
-    const [last] = await manager.find(AuditEntry, {
-      select: { seq: true, hash: true },
-      order: { seq: 'DESC' },
-      take: 1,
-    });
+    const [last] = await runSql<{ seq: number; hash: string }>(
+      manager,
+      'SELECT "seq", "hash" FROM "audit_log" ORDER BY "seq" DESC LIMIT 1',
+    );
     const content = {
-      seq: (last?.seq ?? 0) + 1,
+      seq: Number(last?.seq ?? 0) + 1,
       at: nowIso(),
       actorId: input.actor.id,
       actorName: input.actor.name,
@@ -53,13 +53,27 @@ export class AuditService {
       reason: input.reason ?? null,
     };
     const prevHash = last?.hash ?? GENESIS_HASH;
-    const row = manager.create(AuditEntry, {
-      ...content,
-      prevHash,
-      hash: chainHash(prevHash, content),
-    });
-    await manager.insert(AuditEntry, row);
-    return row;
+    const hash = chainHash(prevHash, content);
+    await runSql(
+      manager,
+      'INSERT INTO "audit_log" ("seq", "at", "actorId", "actorName", "action", "entityType", "entityId", "before", "after", "reason", "prevHash", "hash") ' +
+        'VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)',
+      [
+        content.seq,
+        content.at,
+        content.actorId,
+        content.actorName,
+        content.action,
+        content.entityType,
+        content.entityId,
+        content.before,
+        content.after,
+        content.reason,
+        prevHash,
+        hash,
+      ],
+    );
+    return { ...content, prevHash, hash };
   }
 
   async list(options: {

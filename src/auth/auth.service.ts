@@ -67,38 +67,42 @@ export class AuthService {
 
   /** Spends the refresh token and revokes every access token issued to the user so far. */
   logout(user: AuthUser, refreshToken: string): Promise<void> {
-    return this.uow.run(async (manager) => {
-      const row = await this.tokens.findValidRefresh(manager, refreshToken).catch(() => null);
-      if (row && row.userId === user.id) {
-        await manager.update(RefreshToken, { id: row.id }, { revokedAt: nowIso() });
-      }
-      await manager.update(User, { id: user.id }, { tokensValidFrom: nowIso() });
-    });
+    return this.uow
+      .run(async (manager) => {
+        const row = await this.tokens.findValidRefresh(manager, refreshToken).catch(() => null);
+        if (row && row.userId === user.id) {
+          await manager.update(RefreshToken, { id: row.id }, { revokedAt: nowIso() });
+        }
+        await manager.update(User, { id: user.id }, { tokensValidFrom: nowIso() });
+      })
+      .then(() => this.tokens.forgetUser(user.id));
   }
 
   changePassword(user: AuthUser, currentPassword: string, newPassword: string): Promise<void> {
-    return this.uow.run(async (manager) => {
-      const row = await manager.findOneByOrFail(User, { id: user.id });
-      if (!(await verifyPassword(currentPassword, row.passwordHash))) {
-        throw unauthorized('INVALID_CREDENTIALS', 'The current password is wrong.');
-      }
-      const now = nowIso();
-      await manager.update(
-        User,
-        { id: user.id },
-        { passwordHash: await hashPassword(newPassword), tokensValidFrom: now, updatedAt: now },
-      );
-      await manager.update(
-        RefreshToken,
-        { userId: user.id, revokedAt: IsNull() },
-        { revokedAt: now },
-      );
-      await this.audit.append(manager, {
-        actor: actorOf(user),
-        action: 'user.password-changed',
-        entityType: 'user',
-        entityId: user.id,
-      });
-    });
+    return this.uow
+      .run(async (manager) => {
+        const row = await manager.findOneByOrFail(User, { id: user.id });
+        if (!(await verifyPassword(currentPassword, row.passwordHash))) {
+          throw unauthorized('INVALID_CREDENTIALS', 'The current password is wrong.');
+        }
+        const now = nowIso();
+        await manager.update(
+          User,
+          { id: user.id },
+          { passwordHash: await hashPassword(newPassword), tokensValidFrom: now, updatedAt: now },
+        );
+        await manager.update(
+          RefreshToken,
+          { userId: user.id, revokedAt: IsNull() },
+          { revokedAt: now },
+        );
+        await this.audit.append(manager, {
+          actor: actorOf(user),
+          action: 'user.password-changed',
+          entityType: 'user',
+          entityId: user.id,
+        });
+      })
+      .then(() => this.tokens.forgetUser(user.id));
   }
 }

@@ -1,14 +1,12 @@
 import 'reflect-metadata';
-import { validateSync } from 'class-validator';
+import { NestFactory } from '@nestjs/core';
 import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
 import { parseArgs } from 'node:util';
+import { AppModule } from '../app.module';
 import { SYSTEM_ACTOR } from '../audit/actor';
-import { AuditService } from '../audit/audit.service';
-import { User } from '../auth/entities/user.entity';
-import { UnitOfWork } from '../database/unit-of-work';
 import { CreateUserDto } from '../users/dto/user.dto';
 import { UsersService } from '../users/users.service';
-import { openDatabase } from './cli-data-source';
 
 const USAGE =
   'usage: npm run user:create -- --username admin --role admin --name 管理员 --password <8+ chars>\n' +
@@ -38,20 +36,17 @@ async function main(): Promise<void> {
     console.error(USAGE);
     process.exit(2);
   }
-  const { dataSource } = await openDatabase();
-  const users = new UsersService(
-    new UnitOfWork(dataSource),
-    new AuditService(dataSource),
-    dataSource.getRepository(User),
-  );
+  // The application context runs the migrations; the demo is not seeded by a tool.
+  process.env.DEMO = 'off';
+  const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error'] });
   try {
-    const account = await users.create(SYSTEM_ACTOR, input);
+    const account = await app.get(UsersService).create(SYSTEM_ACTOR, input);
     console.log(`created ${account.role} account "${account.username}" (id ${account.id})`);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exitCode = 1;
   } finally {
-    await dataSource.destroy();
+    await app.close();
   }
 }
 

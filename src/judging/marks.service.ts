@@ -5,19 +5,14 @@ import { actorOf, AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { AppError, conflict, forbidden, notFound, unprocessable } from '../common/errors/app-error';
 import { toErrorBody } from '../common/errors/error.filter';
+import { runSql } from '../database/sql';
 import { nowIso } from '../database/time';
 import { UnitOfWork } from '../database/unit-of-work';
 import { validateMarkValue } from '../domain/marking';
 import { fromHundredths, toHundredths } from '../domain/numbers';
-import { BlindCode } from '../registration/entities/blind-code.entity';
-import { Entry } from '../registration/entities/entry.entity';
 import { MarkInputDto, MarkResponse, MarkWriteResponse } from './dto/mark.dto';
 import { AspectRow } from './entities/aspect.entity';
-import { JudgeAssignment } from './entities/assignment.entity';
 import { Mark } from './entities/mark.entity';
-import { MarkVersion } from './entities/mark-version.entity';
-import { MarkWrite } from './entities/mark-write.entity';
-import { MarkingModuleRow } from './entities/module.entity';
 import { RecheckItem } from './entities/recheck-item.entity';
 import { isRecused } from './recusal';
 import { toDomainAspect } from './scheme';
@@ -37,10 +32,10 @@ function requestHash(input: MarkInputDto): string {
 function toMarkResponse(mark: Mark): MarkResponse {
   return {
     id: mark.id,
-    aspectId: mark.aspectId,
+    aspectId: Number(mark.aspectId),
     workpieceCode: mark.workpieceCode,
-    value: fromHundredths(mark.valueHundredths),
-    version: mark.version,
+    value: fromHundredths(Number(mark.valueHundredths)),
+    version: Number(mark.version),
     purpose: mark.purpose,
   };
 }
@@ -86,9 +81,13 @@ export class MarksService {
     input: MarkInputDto,
   ): Promise<MarkWriteResponse> {
     const hash = requestHash(input);
-    const previous = await manager.findOneBy(MarkWrite, { clientId: input.clientId });
+    const [previous] = await runSql<{ judgeId: number; requestHash: string; response: string }>(
+      manager,
+      'SELECT "judgeId", "requestHash", "response" FROM "mark_writes" WHERE "clientId" = $1',
+      [input.clientId],
+    );
     if (previous) {
-      if (previous.judgeId !== judge.id || previous.requestHash !== hash) {
+      if (Number(previous.judgeId) !== judge.id || previous.requestHash !== hash) {
         throw unprocessable(
           'IDEMPOTENCY_KEY_REUSED',
           'This clientId was already used for a different mark.',
@@ -97,18 +96,22 @@ export class MarksService {
       return JSON.parse(previous.response) as MarkWriteResponse;
     }
     const purpose = input.purpose ?? 'primary';
-    const aspect = await manager.findOneBy(AspectRow, { id: input.aspectId });
-    const assignment = aspect
-      ? await manager.findOneBy(JudgeAssignment, { moduleId: aspect.moduleId, judgeId: judge.id })
-      : null;
-    if (!aspect || !assignment) {
+    const [aspect] = await runSql<
+      AspectRow & { lockedAt: string | null; signedAt: string | null; assignmentId: number | null }
+    >(
+      manager,
+      'SELECT a.*, m."lockedAt", j."signedAt", j."id" AS "assignmentId" FROM "aspects" a ' +
+        'JOIN "modules" m ON m."id" = a."moduleId" ' +
+        'LEFT JOIN "judge_assignments" j ON j."moduleId" = a."moduleId" AND j."judgeId" = $1 WHERE a."id" = $2',
+      [judge.id, input.aspectId],
+    );
+    if (!aspect || aspect.assignmentId === null) {
       throw forbidden('NOT_ASSIGNED', 'You are not assigned to mark this aspect.');
     }
-    const module = await manager.findOneByOrFail(MarkingModuleRow, { id: aspect.moduleId });
-    if (module.lockedAt) {
+    if (aspect.lockedAt) {
       throw new AppError(423, 'MODULE_LOCKED', 'The module is locked; marks cannot change.');
     }
-    if (assignment.signedAt) {
+    if (aspect.signedAt) {
       throw conflict('SHEET_SIGNED', 'You signed this module; ask the chief judge to reopen it.');
     }
     await this.assertMayMark(manager, judge, aspect.eventId, input.workpieceCode);
@@ -126,12 +129,15 @@ export class MarksService {
       throw unprocessable('NOT_IN_RECHECK', 'This work-piece is not on the recheck list.');
     }
     // Judgement aspects hold one mark per judge; a measurement or deduction holds one agreed value.
-    const existing = await manager.findOneBy(Mark, {
-      aspectId: aspect.id,
-      workpieceCode: input.workpieceCode,
-      purpose,
-      ...(aspect.kind === 'judgement' ? { judgeId: judge.id } : {}),
-    });
+    const judgement = aspect.kind === 'judgement';
+    const [existing] = await runSql<Mark>(
+      manager,
+      'SELECT * FROM "marks" WHERE "aspectId" = $1 AND "workpieceCode" = $2 AND "purpose" = $3' +
+        (judgement ? ' AND "judgeId" = $4' : ''),
+      judgement
+        ? [aspect.id, input.workpieceCode, purpose, judge.id]
+        : [aspect.id, input.workpieceCode, purpose],
+    );
     const before = existing ? toMarkResponse(existing) : null;
     const now = nowIso();
     const value = toHundredths(input.value);
@@ -143,11 +149,11 @@ export class MarksService {
           'MARK_EXISTS',
           'This aspect of this work-piece already has a mark; edit it with its version.',
           {
-            current: toMarkResponse(existing),
+            current: before,
           },
         );
       }
-      mark = manager.create(Mark, {
+      mark = Object.assign(new Mark(), {
         id: randomUUID(),
         eventId: aspect.eventId,
         moduleId: aspect.moduleId,
@@ -159,52 +165,65 @@ export class MarksService {
         version: 1,
         updatedAt: now,
       });
-      await manager.insert(Mark, mark);
+      await runSql(
+        manager,
+        'INSERT INTO "marks" ("id", "eventId", "moduleId", "aspectId", "judgeId", "workpieceCode", "purpose", "valueHundredths", "version", "updatedAt") ' +
+          'VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
+        [
+          mark.id,
+          mark.eventId,
+          mark.moduleId,
+          mark.aspectId,
+          mark.judgeId,
+          mark.workpieceCode,
+          purpose,
+          value,
+          1,
+          now,
+        ],
+      );
       status = 201;
     } else {
       if (!existing) {
         throw notFound('MARK_NOT_FOUND', 'There is no mark to edit.');
       }
-      if (existing.version !== input.baseVersion) {
+      if (Number(existing.version) !== input.baseVersion) {
         throw conflict(
           'VERSION_CONFLICT',
           `The mark is at version ${existing.version}, not ${input.baseVersion}.`,
           {
-            current: toMarkResponse(existing),
+            current: before,
           },
         );
       }
-      mark = existing;
-      mark.valueHundredths = value;
-      mark.version += 1;
-      mark.updatedAt = now;
-      await manager.update(
-        Mark,
-        { id: mark.id },
-        { valueHundredths: value, version: mark.version, updatedAt: now },
+      mark = {
+        ...existing,
+        valueHundredths: value,
+        version: Number(existing.version) + 1,
+        updatedAt: now,
+      };
+      await runSql(
+        manager,
+        'UPDATE "marks" SET "valueHundredths" = $1, "version" = $2, "updatedAt" = $3 WHERE "id" = $4',
+        [value, mark.version, now, mark.id],
       );
       status = 200;
     }
-    await manager.insert(MarkVersion, {
-      markId: mark.id,
-      version: mark.version,
-      valueHundredths: value,
-      reason: input.reason ?? null,
-      changedBy: judge.username,
-      changedAt: now,
-    });
+    await runSql(
+      manager,
+      'INSERT INTO "mark_versions" ("markId", "version", "valueHundredths", "reason", "changedBy", "changedAt") VALUES ($1, $2, $3, $4, $5, $6)',
+      [mark.id, mark.version, value, input.reason ?? null, judge.username, now],
+    );
     const response: MarkWriteResponse = {
       clientId: input.clientId,
       status,
       body: toMarkResponse(mark),
     };
-    await manager.insert(MarkWrite, {
-      clientId: input.clientId,
-      judgeId: judge.id,
-      requestHash: hash,
-      response: JSON.stringify(response),
-      createdAt: now,
-    });
+    await runSql(
+      manager,
+      'INSERT INTO "mark_writes" ("clientId", "judgeId", "requestHash", "response", "createdAt") VALUES ($1, $2, $3, $4, $5)',
+      [input.clientId, judge.id, hash, JSON.stringify(response), now],
+    );
     await this.audit.append(manager, {
       actor: actorOf(judge),
       action: status === 201 ? 'mark.entered' : 'mark.edited',
@@ -224,17 +243,13 @@ export class MarksService {
     eventId: number,
     workpieceCode: string,
   ): Promise<void> {
-    const piece = await manager
-      .createQueryBuilder(BlindCode, 'code')
-      .innerJoin(Entry, 'entry', 'entry.id = code.entryId')
-      .innerJoin('entry.contestant', 'contestant')
-      .innerJoin('contestant.unit', 'unit')
-      .select(['unit.name AS "unitName"', 'contestant.employer AS "employer"'])
-      .where('code.eventId = :eventId AND code.workpieceCode = :workpieceCode', {
-        eventId,
-        workpieceCode,
-      })
-      .getRawOne<{ unitName: string; employer: string | null }>();
+    const [piece] = await runSql<{ unitName: string; employer: string | null }>(
+      manager,
+      'SELECT u."name" AS "unitName", c."employer" AS "employer" FROM "blind_codes" b ' +
+        'JOIN "entries" e ON e."id" = b."entryId" JOIN "contestants" c ON c."id" = e."contestantId" ' +
+        'JOIN "units" u ON u."id" = c."unitId" WHERE b."eventId" = $1 AND b."workpieceCode" = $2',
+      [eventId, workpieceCode],
+    );
     // A recused code answers exactly like an unknown one: the judge learns nothing from it.
     if (!piece || isRecused(judge.unitName, piece)) {
       throw notFound('WORKPIECE_NOT_FOUND', 'No such work-piece code among yours.');

@@ -5,6 +5,7 @@ import { Actor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { User } from '../auth/entities/user.entity';
 import { hashPassword } from '../auth/password';
+import { TokenService } from '../auth/token.service';
 import { conflict, notFound } from '../common/errors/app-error';
 import { nowIso } from '../database/time';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -16,6 +17,7 @@ export class UsersService {
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly tokens: TokenService,
   ) {}
 
   async list(): Promise<AccountResponse[]> {
@@ -60,8 +62,8 @@ export class UsersService {
     return response;
   }
 
-  update(actor: Actor, id: number, input: UpdateUserDto): Promise<AccountResponse> {
-    return this.uow.run(async (manager) => {
+  async update(actor: Actor, id: number, input: UpdateUserDto): Promise<AccountResponse> {
+    const response = await this.uow.run(async (manager) => {
       const user = await manager.findOneBy(User, { id });
       if (!user) {
         throw notFound('USER_NOT_FOUND', `No user with id ${id}.`);
@@ -88,5 +90,7 @@ export class UsersService {
       });
       return after;
     });
+    this.tokens.forgetUser(id);
+    return response;
   }
 }

@@ -1,0 +1,54 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { EntityManager } from 'typeorm';
+
+const statements = new WeakMap<Database, Map<string, Statement>>();
+
+/** better-sqlite3's own prepared statement, cached per connection and SQL text. */
+function prepared(db: Database, sql: string): Statement {
+  let cache = statements.get(db);
+  if (!cache) {
+    cache = new Map();
+    statements.set(db, cache);
+  }
+  let statement = cache.get(sql);
+  if (!statement) {
+    statement = db.prepare(sql);
+    cache.set(sql, statement);
+  }
+  return statement;
+}
+
+/**
+ * Raw SQL for the hot paths (mark entry, the audit chain), written once with PostgreSQL's
+ * numbered parameters ($1, $2, … each used once, in order) and run on either database.
+ * On SQLite it goes straight to better-sqlite3 on the app's one connection — the same
+ * connection, so the same transaction, as the EntityManager's — skipping TypeORM's per-query
+ * overhead, which was most of a mark's cost.
+ */
+export function runSql<T = Record<string, unknown>>(
+  manager: EntityManager,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
+  if (manager.connection.options.type === 'postgres') {
+    return manager.query(sql, params) as Promise<T[]>;
+  }
+  let expected = 1;
+  const text = sql.replace(/\$(\d+)/g, (_m, n: string) => {
+    if (Number(n) !== expected++) {
+      throw new Error(`runSql: parameters must appear once and in order ($${n})`);
+    }
+    return '?';
+  });
+  const values = params.map((p) => (typeof p === 'boolean' ? Number(p) : p));
+  const db = (manager.connection.driver as unknown as { databaseConnection: Database })
+    .databaseConnection;
+  const statement = prepared(db, text);
+  try {
+    return Promise.resolve(
+      statement.reader ? (statement.all(...values) as T[]) : (statement.run(...values), []),
+    );
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+}
