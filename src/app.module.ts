@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { loadConfig } from './config/app-config';
+import { EventsModule } from './common/events.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
@@ -26,6 +27,7 @@ function clientModule(): DynamicModule[] {
 @Module({
   imports: [
     ConfigModule,
+    EventsModule,
     DatabaseModule,
     AuditModule,
     AuthModule,

@@ -9,7 +9,7 @@ import { ConfiguredIoAdapter } from './live/io.adapter';
 import { APP_VERSION } from './version';
 
 /** Everything main.ts and the e2e tests share, so the tests run the app as it ships. */
-export function configureApp(app: NestExpressApplication): INestApplication {
+export async function configureApp(app: NestExpressApplication): Promise<INestApplication> {
   const config = app.get(AppConfig);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
@@ -23,7 +23,9 @@ export function configureApp(app: NestExpressApplication): INestApplication {
     const body = toErrorBody(error);
     res.status(body.statusCode).json(body);
   });
-  app.useWebSocketAdapter(new ConfiguredIoAdapter(app, config));
+  const sockets = new ConfiguredIoAdapter(app, config);
+  await sockets.connectRedis();
+  app.useWebSocketAdapter(sockets);
   app.disable('x-powered-by');
   if (config.corsOrigins.length > 0) {
     app.enableCors({ origin: config.corsOrigins, credentials: true });

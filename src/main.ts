@@ -16,7 +16,7 @@ async function bootstrap(): Promise<void> {
     process.exit(1);
   }
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false });
-  configureApp(app);
+  await configureApp(app);
   const config = app.get(AppConfig);
   await app.listen(config.PORT, config.HOST);
   const url = `http://localhost:${config.PORT}`;

@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import type { Role } from './api/types';
 import { homeFor, JUDGE_ROLES, ORGANIZER_ROLES, session } from './auth/session';
+import { deskRoutes, editionRoutes, DESK_ROLES } from './admin/registration/routes';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -10,7 +11,10 @@ declare module 'vue-router' {
 }
 
 const routes: RouteRecordRaw[] = [
-  { path: '/', redirect: () => homeFor(session.user) },
+  {
+    path: '/',
+    redirect: () => (session.user?.role === 'chief_judge' ? '/chief' : homeFor(session.user)),
+  },
   { path: '/login', name: 'login', component: () => import('./auth/LoginPage.vue') },
   {
     path: '/admin',
@@ -29,13 +33,33 @@ const routes: RouteRecordRaw[] = [
         component: () => import('./admin/EditionEventsPage.vue'),
         props: (route) => ({ editionId: Number(route.params.id) }),
       },
+      ...editionRoutes,
     ],
+  },
+  {
+    path: '/desk',
+    component: () => import('./admin/registration/DeskLayout.vue'),
+    meta: { roles: DESK_ROLES },
+    children: deskRoutes,
   },
   {
     path: '/judge',
     name: 'judge',
     component: () => import('./judge/JudgeHome.vue'),
     meta: { roles: JUDGE_ROLES },
+    // The encryption judge marks nothing: their work is the code map on the desk.
+    beforeEnter: () =>
+      session.user?.role === 'encryption_judge'
+        ? '/desk'
+        : session.user?.role === 'chief_judge'
+          ? '/chief'
+          : true,
+  },
+  {
+    path: '/chief',
+    name: 'chief',
+    component: () => import('./chief/ChiefLayout.vue'),
+    meta: { roles: ['chief_judge'] },
   },
   { path: '/live', name: 'live', component: () => import('./live/LiveBoard.vue') },
   { path: '/403', name: 'forbidden', component: () => import('./shared/ForbiddenPage.vue') },
@@ -44,17 +68,17 @@ const routes: RouteRecordRaw[] = [
 
 export const router = createRouter({ history: createWebHistory(), routes });
 
-/** Protected pages need a session (else /login) and one of their roles (else 403). */
+/** Protected pages need a session (else /login) and one of their roles at every level (else 403). */
 router.beforeEach((to) => {
-  const roles = to.matched.find((r) => r.meta.roles)?.meta.roles;
-  if (!roles) {
+  const levels = to.matched.flatMap((r) => (r.meta.roles ? [r.meta.roles] : []));
+  if (levels.length === 0) {
     return true;
   }
   const user = session.user;
   if (!user) {
     return { name: 'login', query: { redirect: to.fullPath } };
   }
-  if (!roles.includes(user.role)) {
+  if (!levels.every((roles) => roles.includes(user.role))) {
     return { name: 'forbidden', query: { from: to.fullPath } };
   }
   return true;

@@ -6,7 +6,18 @@ export interface DomainEventMap {
   'module.locked': { eventId: number; moduleId: number; at: string };
   'module.unlocked': { eventId: number; moduleId: number; at: string; reason: string };
   'results.locked': { eventId: number; at: string };
+  /** Names may now appear on the public board. */
+  'event.decrypted': { eventId: number; at: string };
   'marks.changed': { eventId: number; moduleId: number };
+  /** A live board update was stored; gateways forward it to their rooms. */
+  'live.published': {
+    editionId: number;
+    eventId: number;
+    seq: number;
+    changes: unknown[];
+    removed: number[];
+    leaders: unknown[];
+  };
 }
 
 /**

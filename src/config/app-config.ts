@@ -86,6 +86,18 @@ export class AppConfig {
   @IsString()
   CLIENT_DIST = 'client/dist';
 
+  /** Live boards: at most one broadcast per event room per this many milliseconds. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  LIVE_INTERVAL_MS = 500;
+
+  /** redis://host:6379 carries socket.io broadcasts between instances. */
+  @IsOptional()
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must start with redis://' })
+  REDIS_URL?: string;
+
   get databaseType(): 'sqlite' | 'postgres' {
     return this.DATABASE_URL ? 'postgres' : 'sqlite';
   }
@@ -115,6 +127,8 @@ const KNOWN_KEYS = [
   'DEMO',
   'CORS_ORIGINS',
   'CLIENT_DIST',
+  'LIVE_INTERVAL_MS',
+  'REDIS_URL',
 ] as const;
 
 /** Reads and validates the environment; throws a ConfigError naming every bad setting. */

@@ -12,6 +12,7 @@ import { MarkingModuleRow } from '../judging/entities/module.entity';
 import { RecheckItem } from '../judging/entities/recheck-item.entity';
 import { RemarkRequest } from '../judging/entities/remark-request.entity';
 import { TheoryScore } from '../judging/entities/theory-score.entity';
+import { LiveUpdate } from '../live/live-update.entity';
 import { BlindCode } from '../registration/entities/blind-code.entity';
 import { Contestant } from '../registration/entities/contestant.entity';
 import { Draw } from '../registration/entities/draw.entity';
@@ -38,4 +39,5 @@ export const ENTITIES = [
   TheoryScore,
   RemarkRequest,
   RecheckItem,
+  LiveUpdate,
 ];

@@ -61,6 +61,10 @@ export class EventsService {
         resultsLockedAt: null,
         decryptedAt: null,
         decryptedBy: null,
+        liveVisibility: input.liveVisibility ?? 'locked-modules',
+        freezeAt: input.freezeAt ?? null,
+        unfrozenAt: null,
+        resultsPublishedAt: null,
         createdAt: now,
         updatedAt: now,
       });

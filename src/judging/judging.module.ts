@@ -1,5 +1,4 @@
 import { Global, Module } from '@nestjs/common';
-import { DomainEvents } from '../common/domain-events';
 import { RegistrationModule } from '../registration/registration.module';
 import { AssignmentsService } from './assignments.service';
 import { JudgeController } from './judge.controller';
@@ -16,7 +15,6 @@ import { ScoringService } from './scoring.service';
   imports: [RegistrationModule],
   controllers: [JudgeController, JudgingController],
   providers: [
-    DomainEvents,
     SchemeService,
     AssignmentsService,
     PiecesService,
@@ -25,6 +23,6 @@ import { ScoringService } from './scoring.service';
     ReconciliationService,
     ScoringService,
   ],
-  exports: [DomainEvents, ScoringService, LockService],
+  exports: [ScoringService, LockService],
 })
 export class JudgingModule {}

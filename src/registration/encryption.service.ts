@@ -6,6 +6,7 @@ import { Actor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
 import { conflict, forbidden } from '../common/errors/app-error';
+import { DomainEvents } from '../common/domain-events';
 import { nowIso } from '../database/time';
 import { UnitOfWork } from '../database/unit-of-work';
 import { uniqueCodes } from '../domain/draw';
@@ -38,6 +39,7 @@ export class EncryptionService {
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly registration: RegistrationService,
+    private readonly events: DomainEvents,
     @InjectRepository(BlindCode) private readonly codes: Repository<BlindCode>,
   ) {}
 
@@ -118,8 +120,12 @@ export class EncryptionService {
   }
 
   /** 解密: by the chief judge, with a supervisor named, once the event's results are locked. */
-  decrypt(actor: Actor, eventId: number, supervisor: string): Promise<{ decryptedAt: string }> {
-    return this.uow.run(async (manager) => {
+  async decrypt(
+    actor: Actor,
+    eventId: number,
+    supervisor: string,
+  ): Promise<{ decryptedAt: string }> {
+    const result = await this.uow.run(async (manager) => {
       const event = await this.registration.findEventOr404(manager, eventId);
       if (!event.codesGeneratedAt) {
         throw conflict('CODES_NOT_GENERATED', 'There is no code map to decrypt.');
@@ -145,6 +151,8 @@ export class EncryptionService {
       });
       return { decryptedAt };
     });
+    this.events.emit('event.decrypted', { eventId, at: result.decryptedAt });
+    return result;
   }
 
   /** A judge's view of the event: work-piece codes only. */

@@ -53,7 +53,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       bodyParser: false,
       logger: ['error'],
     });
-    configureApp(app);
+    await configureApp(app);
     await app.listen(0, '127.0.0.1');
     const address = app.getHttpServer().address() as { port: number };
     return {

@@ -110,6 +110,9 @@ export interface CompetitionEvent {
   updatedAt: string;
 }
 
+/** An event with the phase fields the registration server adds. */
+export type PhasedEvent = CompetitionEvent & EventPhases;
+
 export interface EventInput {
   occupation: string;
   name: string;
@@ -119,4 +122,173 @@ export interface EventInput {
   theoryWeight: number;
   practicalWeight: number;
   status?: EventStatus;
+}
+
+/** Who may enter an event (null: only the group and one-per-edition defaults apply). */
+export interface EligibilityRules {
+  minAge?: number;
+  maxAge?: number;
+  /** YYYY-MM-DD */
+  ageReferenceDate?: string;
+  minLevel?: Level;
+  barredTitles?: string[];
+  onePerEdition?: boolean;
+}
+
+/** The day's state an event carries besides its definition. */
+export interface EventPhases {
+  eligibility?: EligibilityRules | null;
+  checkInClosesAt?: string | null;
+  codesGeneratedAt?: string | null;
+  resultsLockedAt?: string | null;
+  decryptedAt?: string | null;
+}
+
+/** 推荐单位 */
+export interface Unit {
+  id: number;
+  name: string;
+  contact: string | null;
+  phone: string | null;
+  contestants: number;
+}
+
+export interface UnitInput {
+  name: string;
+  contact?: string;
+  phone?: string;
+}
+
+export type Gender = 'male' | 'female';
+
+export interface Contestant {
+  id: number;
+  /** Whole for organizers, masked (3202**********123X) for everyone else. */
+  idNumber: string;
+  name: string;
+  gender: Gender;
+  birthDate: string;
+  phone: string | null;
+  employer: string | null;
+  unitId: number;
+  unitName: string;
+  qualificationOccupation: string | null;
+  qualificationLevel: Level | null;
+  certificateNo: string | null;
+  titlesHeld: string[];
+}
+
+export const ENTRY_STATUSES = ['submitted', 'approved', 'rejected', 'withdrawn'] as const;
+export type EntryStatus = (typeof ENTRY_STATUSES)[number];
+export type CheckInStatus = 'present' | 'absent';
+
+export interface EligibilityFailure {
+  rule: 'group' | 'age' | 'level' | 'title' | 'one-per-edition' | 'team-size';
+  code: string;
+  message: string;
+}
+
+export interface Entry {
+  id: number;
+  editionId: number;
+  eventId: number;
+  entryNo: string;
+  group: Group;
+  teamNo: number | null;
+  status: EntryStatus;
+  statusReason: string | null;
+  eligibilityFailures: EligibilityFailure[] | null;
+  workstationNo: number | null;
+  checkInStatus: CheckInStatus | null;
+  checkedInAt: string | null;
+  late: boolean;
+  contestant: Contestant;
+}
+
+export interface ContestantInput {
+  idNumber: string;
+  name: string;
+  gender?: Gender;
+  birthDate?: string;
+  phone?: string;
+  employer?: string;
+  unitName: string;
+  qualificationOccupation?: string;
+  qualificationLevel?: Level;
+  certificateNo?: string;
+  titlesHeld?: string[];
+}
+
+export interface EntryInput {
+  eventId: number;
+  group: Group;
+  teamNo?: number;
+  contestant: ContestantInput;
+}
+
+export interface EntryQuery {
+  eventId?: number;
+  unitId?: number;
+  status?: EntryStatus;
+  q?: string;
+}
+
+export type ReviewDecision = 'approve' | 'reject' | 'withdraw';
+
+export interface ReviewResult {
+  changed: number;
+  entries: Entry[];
+}
+
+export type ImportStatus = 'validating' | 'validated' | 'committing' | 'committed' | 'failed';
+
+export interface ImportRowError {
+  row: number;
+  column: string | null;
+  code: string;
+  message: string;
+}
+
+export interface ImportJob {
+  id: string;
+  editionId: number;
+  fileName: string;
+  status: ImportStatus;
+  total: number;
+  processed: number;
+  errors: ImportRowError[];
+  created: number;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export interface DrawSlot {
+  entryId: number;
+  entryNo: string;
+  workstationNo: number;
+}
+
+/** 抽签 */
+export interface Draw {
+  id: number;
+  eventId: number;
+  attempt: number;
+  seedCommitment: string;
+  seed: string;
+  drawnBy: string;
+  drawnAt: string;
+  reason: string | null;
+  supersededAt: string | null;
+  result: DrawSlot[];
+  verified: boolean;
+}
+
+/** One line of the sealed map (加密对照表). */
+export interface CodeMapRow {
+  entryNo: string;
+  workstationNo: number | null;
+  checkInCode: string;
+  workpieceCode: string;
+  name?: string;
+  unitName?: string;
 }

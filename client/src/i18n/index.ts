@@ -4,6 +4,9 @@ import enLocale from 'element-plus/es/locale/lang/en';
 import zhCnLocale from 'element-plus/es/locale/lang/zh-cn';
 import en from './en';
 import zhCN, { type Messages } from './zh-CN';
+import judgingEn from './judging.en';
+import judgingZhCN from './judging.zh-CN';
+import { withJudging } from './judging';
 
 export type Locale = 'zh-CN' | 'en';
 const STORAGE_KEY = 'wuxi-skills.locale';
@@ -16,7 +19,7 @@ export const i18n = createI18n<[Messages], Locale, false>({
   legacy: false,
   locale: savedLocale(),
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': zhCN, en },
+  messages: { 'zh-CN': withJudging(zhCN, judgingZhCN), en: withJudging(en, judgingEn) },
 });
 
 export function setLocale(locale: Locale): void {

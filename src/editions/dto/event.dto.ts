@@ -27,7 +27,9 @@ import { QUALIFICATION_LEVELS, type QualificationLevel } from '../../domain/qual
 import {
   CompetitionEvent,
   EVENT_STATUSES,
+  LIVE_VISIBILITIES,
   type EventStatus,
+  type LiveVisibility,
 } from '../entities/competition-event.entity';
 
 export class EligibilityRulesDto implements EligibilityRules {
@@ -131,6 +133,22 @@ export class CreateEventDto {
   @IsOptional()
   @IsISO8601({ strict: true })
   checkInClosesAt?: string;
+
+  @ApiPropertyOptional({
+    enum: LIVE_VISIBILITIES,
+    default: 'locked-modules',
+    description: 'When the public board shows marks',
+  })
+  @IsOptional()
+  @IsIn(LIVE_VISIBILITIES)
+  liveVisibility?: LiveVisibility;
+
+  @ApiPropertyOptional({
+    description: 'The board holds still from this moment until an organizer unfreezes it',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  freezeAt?: string;
 }
 
 export class UpdateEventDto extends PartialType(CreateEventDto) {}
@@ -185,6 +203,18 @@ export class EventResponse {
   @ApiProperty({ nullable: true, type: String })
   decryptedAt: string | null;
 
+  @ApiProperty({ enum: LIVE_VISIBILITIES })
+  liveVisibility: LiveVisibility;
+
+  @ApiProperty({ nullable: true, type: String })
+  freezeAt: string | null;
+
+  @ApiProperty({ nullable: true, type: String })
+  unfrozenAt: string | null;
+
+  @ApiProperty({ nullable: true, type: String })
+  resultsPublishedAt: string | null;
+
   @ApiProperty()
   createdAt: string;
 
@@ -209,6 +239,10 @@ export function toEventResponse(e: CompetitionEvent): EventResponse {
     codesGeneratedAt: e.codesGeneratedAt,
     resultsLockedAt: e.resultsLockedAt,
     decryptedAt: e.decryptedAt,
+    liveVisibility: e.liveVisibility,
+    freezeAt: e.freezeAt,
+    unfrozenAt: e.unfrozenAt,
+    resultsPublishedAt: e.resultsPublishedAt,
     createdAt: e.createdAt,
     updatedAt: e.updatedAt,
   };

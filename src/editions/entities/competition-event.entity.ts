@@ -4,6 +4,9 @@ import type { EligibilityRules } from '../../domain/eligibility';
 import type { QualificationLevel } from '../../domain/qualification';
 import { Edition } from './edition.entity';
 
+export const LIVE_VISIBILITIES = ['locked-modules', 'after-lock', 'after-publication'] as const;
+export type LiveVisibility = (typeof LIVE_VISIBILITIES)[number];
+
 export const EVENT_STATUSES = ['draft', 'published'] as const;
 export type EventStatus = (typeof EVENT_STATUSES)[number];
 
@@ -67,6 +70,21 @@ export class CompetitionEvent {
   /** "chief (supervisor: name)" — decryption happens under supervision. */
   @Column({ type: 'varchar', length: 200, nullable: true })
   decryptedBy: string | null;
+
+  /** When the public board shows marks: per locked module, after the results lock, or after publication. */
+  @Column({ type: 'varchar', length: 20, default: 'locked-modules' })
+  liveVisibility: LiveVisibility;
+
+  /** From this moment the board holds still until an organizer unfreezes it (a reveal moment). */
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  freezeAt: string | null;
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  unfrozenAt: string | null;
+
+  /** 公示: set when the results are published. */
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  resultsPublishedAt: string | null;
 
   @Column({ type: 'varchar', length: 30 })
   createdAt: string;

@@ -1,0 +1,36 @@
+import { http } from './http';
+import type {
+  Flag,
+  JudgeTask,
+  MarkInput,
+  MarkWriteResult,
+  ModuleAssignment,
+  ModuleProgress,
+  RecheckItem,
+  RemarkInput,
+  Scheme,
+} from './judging-types';
+
+/** The judge's tablet. */
+export const judgeApi = {
+  tasks: () => http.get<JudgeTask[]>('/judge/tasks'),
+  batch: (marks: MarkInput[]) =>
+    http.post<{ results: MarkWriteResult[] }>('/judge/marks/batch', { marks }),
+  sign: (moduleId: number) => http.post<{ signedAt: string }>(`/judge/modules/${moduleId}/sign`),
+};
+
+/** The chief judge's side: scheme, assignment, progress, flags, recheck, lock. */
+export const chiefApi = {
+  scheme: (eventId: number) => http.get<Scheme>(`/events/${eventId}/scheme`),
+  assignments: (eventId: number) => http.get<ModuleAssignment[]>(`/events/${eventId}/assignments`),
+  putAssignments: (eventId: number, modules: { moduleId: number; judgeIds: number[] }[]) =>
+    http.put<ModuleAssignment[]>(`/events/${eventId}/assignments`, { modules }),
+  progress: (eventId: number) => http.get<ModuleProgress[]>(`/events/${eventId}/progress`),
+  flags: (eventId: number) => http.get<Flag[]>(`/events/${eventId}/flags`),
+  remark: (eventId: number, input: RemarkInput) =>
+    http.post<unknown>(`/events/${eventId}/remarks`, input),
+  recheck: (eventId: number) => http.post<RecheckItem[]>(`/events/${eventId}/recheck`),
+  lock: (moduleId: number) => http.post<ModuleProgress>(`/modules/${moduleId}/lock`),
+  unlock: (moduleId: number, reason: string) =>
+    http.post<ModuleProgress>(`/modules/${moduleId}/unlock`, { reason }),
+};
