@@ -18,6 +18,13 @@ module.exports = {
     },
     {
       ...common,
+      displayName: 'multi',
+      roots: ['<rootDir>/test'],
+      testMatch: ['**/*.multi-spec.ts'],
+      setupFiles: ['<rootDir>/test/setup-env.ts'],
+    },
+    {
+      ...common,
       displayName: 'browser',
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.browser-spec.ts'],

@@ -25,6 +25,7 @@ const stages = [
   { name: 'e2e (sqlite)', ...jest('e2e') },
   { name: 'e2e (postgres)', ...jest('e2e', { TEST_DB: 'postgres' }) },
   { name: 'build', cmd: ['npm', 'run', '--silent', 'build'] },
+  { name: 'multi-instance', ...jest('multi') },
   { name: 'browser', ...jest('browser') },
 ];
 

@@ -1,0 +1,142 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { io, Socket } from 'socket.io-client';
+import { freePort, waitForHealth } from './processes';
+
+interface PreparedDay {
+  eventId: number;
+  moduleId: number;
+  chief: Record<string, string>;
+  judges: { id: number; auth: Record<string, string> }[];
+  aspects: { id: number }[];
+  codes: string[];
+}
+// The bench's helper prepares a marked event through the public API of a running server.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { prepareDay } = require('../../bench/prepare') as {
+  prepareDay: (
+    url: string,
+    o: { contestants: number; aspects: number; judges: number },
+  ) => Promise<PreparedDay>;
+};
+
+const PG = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const REDIS = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const schema = `multi_${process.pid}_${Date.now().toString(36)}`;
+
+function start(port: number): ChildProcess {
+  return spawn(process.execPath, [join(__dirname, '..', '..', 'dist', 'main.js')], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: PG,
+      DATABASE_SCHEMA: schema,
+      REDIS_URL: REDIS,
+      DEMO: 'on',
+      NODE_ENV: 'test',
+      JWT_SECRET: 'multi-instance-secret-0123456789',
+      LIVE_INTERVAL_MS: '50',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+const until = async (check: () => boolean, ms = 10_000) => {
+  const deadline = Date.now() + ms;
+  while (!check() && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 25));
+  }
+};
+
+describe('two instances sharing PostgreSQL and Redis', () => {
+  const children: ChildProcess[] = [];
+  let a: string;
+  let b: string;
+
+  beforeAll(async () => {
+    if (!existsSync(join(__dirname, '..', '..', 'dist', 'main.js'))) {
+      throw new Error('dist/main.js is missing: run `npm run build:server` first (npm test does).');
+    }
+    const admin = new Client({ connectionString: PG });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA "${schema}"`);
+    await admin.end();
+    const [portA, portB] = [await freePort(), await freePort()];
+    a = `http://127.0.0.1:${portA}`;
+    b = `http://127.0.0.1:${portB}`;
+    // A migrates and seeds first; B then starts on the same database.
+    children.push(start(portA));
+    await waitForHealth(a);
+    children.push(start(portB));
+    await waitForHealth(b);
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const child of children) {
+      child.kill('SIGTERM');
+    }
+    await Promise.all(
+      children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))),
+    );
+    const admin = new Client({ connectionString: PG });
+    await admin.connect();
+    await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
+    await admin.end();
+  });
+
+  it('a module locked and unlocked through A reaches a viewer on B, in order, with no gap', async () => {
+    const day = await prepareDay(a, { contestants: 6, aspects: 2, judges: 1 });
+    const [judge] = day.judges;
+    const marks = day.codes.flatMap((workpieceCode, i) =>
+      day.aspects.map((aspect, k) => ({
+        clientId: `multi-${i}-${k}-${Date.now()}`,
+        workpieceCode,
+        aspectId: aspect.id,
+        value: 20 + i,
+      })),
+    );
+    const submitted = await fetch(`${a}/api/judge/marks/batch`, {
+      method: 'POST',
+      headers: { ...judge.auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ marks }),
+    });
+    expect(submitted.status).toBe(200);
+    expect(
+      (
+        await fetch(`${a}/api/judge/modules/${day.moduleId}/sign`, {
+          method: 'POST',
+          headers: judge.auth,
+        })
+      ).status,
+    ).toBe(200);
+
+    const viewer: Socket = io(`${b}/live`, { transports: ['websocket'], reconnection: false });
+    const received: { seq: number; changes: { workstationNo: number; total: number }[] }[] = [];
+    viewer.on('standings', (u: (typeof received)[number]) => received.push(u));
+    await new Promise((resolve) => viewer.on('connect', resolve));
+    const joined = (await viewer.timeout(5000).emitWithAck('join', { eventId: day.eventId })) as {
+      seq: number;
+    };
+    expect(joined.seq).toBe(0);
+
+    expect(
+      (await fetch(`${a}/api/modules/${day.moduleId}/lock`, { method: 'POST', headers: day.chief }))
+        .status,
+    ).toBe(200);
+    await until(() => received.length >= 1);
+    const unlock = await fetch(`${a}/api/modules/${day.moduleId}/unlock`, {
+      method: 'POST',
+      headers: { ...day.chief, 'content-type': 'application/json' },
+      body: JSON.stringify({ reason: '复核' }),
+    });
+    expect(unlock.status).toBe(200);
+    await until(() => received.length >= 2);
+    viewer.close();
+    expect(received.map((u) => u.seq)).toEqual([1, 2]);
+    expect(received[0].changes).toHaveLength(6);
+    expect(Math.max(...received[0].changes.map((c) => c.total))).toBeGreaterThan(0);
+  }, 60_000);
+});
