@@ -116,7 +116,7 @@ describe('two instances sharing PostgreSQL and Redis', () => {
     const viewer: Socket = io(`${b}/live`, { transports: ['websocket'], reconnection: false });
     const received: { seq: number; changes: { workstationNo: number; total: number }[] }[] = [];
     viewer.on('standings', (u: (typeof received)[number]) => received.push(u));
-    await new Promise((resolve) => viewer.on('connect', resolve));
+    await new Promise<void>((resolve) => viewer.on('connect', () => resolve()));
     const joined = (await viewer.timeout(5000).emitWithAck('join', { eventId: day.eventId })) as {
       seq: number;
     };
