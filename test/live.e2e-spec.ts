@@ -235,6 +235,30 @@ describe('live standings over socket.io', () => {
     viewer.socket.close();
   });
 
+  it('pushes marking progress to organizers on /admin', async () => {
+    const admin = io(`${t.url}/admin`, {
+      transports: ['websocket'],
+      reconnection: false,
+      auth: { token: day.organizer.token },
+    });
+    await new Promise<void>((resolve) => admin.on('session', () => resolve()));
+    const watched = (await admin.timeout(5000).emitWithAck('watch', { eventId: day.eventId })) as {
+      progress: { code: string; expected: number; entered: number }[];
+    };
+    expect(watched.progress.map((p) => [p.code, p.expected, p.entered])).toEqual([
+      ['A', 8, 8],
+      ['B', 8, 8],
+      ['C', 8, 8],
+    ]);
+    const pushed = new Promise<{ progress: { code: string; lockedAt: string | null }[] }>(
+      (resolve) => admin.on('progress', resolve),
+    );
+    await unlock('A');
+    expect((await pushed).progress.find((p) => p.code === 'A')?.lockedAt).toBeNull();
+    admin.close();
+    await lock('A');
+  });
+
   it('shows names once the chief judge decrypts, and feeds external displays as NDJSON', async () => {
     await lock('C');
     await request(t.url)

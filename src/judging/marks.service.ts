@@ -5,6 +5,7 @@ import { actorOf, AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { AppError, conflict, forbidden, notFound, unprocessable } from '../common/errors/app-error';
 import { toErrorBody } from '../common/errors/error.filter';
+import { DomainEvents } from '../common/domain-events';
 import { runSql } from '../database/sql';
 import { nowIso } from '../database/time';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -50,19 +51,24 @@ export class MarksService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
+    private readonly events: DomainEvents,
   ) {}
 
   async submit(judge: AuthUser, input: MarkInputDto): Promise<MarkWriteResponse> {
-    return this.uow.run((manager) => this.write(manager, judge, input));
+    const touched = new Set<string>();
+    const result = await this.uow.run((manager) => this.write(manager, judge, input, touched));
+    this.announce(touched);
+    return result;
   }
 
   /** An offline queue flushed at once: each mark in its own savepoint, each answered on its own. */
   async submitBatch(judge: AuthUser, inputs: MarkInputDto[]): Promise<MarkWriteResponse[]> {
-    return this.uow.run(async (manager) => {
+    const touched = new Set<string>();
+    const results = await this.uow.run(async (manager) => {
       const results: MarkWriteResponse[] = [];
       for (const input of inputs) {
         try {
-          results.push(await manager.transaction((m) => this.write(m, judge, input)));
+          results.push(await manager.transaction((m) => this.write(m, judge, input, touched)));
         } catch (error) {
           const body = toErrorBody(error);
           if (body.statusCode >= 500) {
@@ -73,12 +79,23 @@ export class MarksService {
       }
       return results;
     });
+    this.announce(touched);
+    return results;
+  }
+
+  /** After the commit: progress boards learn which modules got marks ("eventId:moduleId"). */
+  private announce(touched: Set<string>): void {
+    for (const key of touched) {
+      const [eventId, moduleId] = key.split(':').map(Number);
+      this.events.emit('marks.changed', { eventId, moduleId });
+    }
   }
 
   private async write(
     manager: EntityManager,
     judge: AuthUser,
     input: MarkInputDto,
+    touched: Set<string>,
   ): Promise<MarkWriteResponse> {
     const hash = requestHash(input);
     const [previous] = await runSql<{ judgeId: number; requestHash: string; response: string }>(
@@ -233,6 +250,7 @@ export class MarksService {
       after: toMarkResponse(mark),
       reason: input.reason ?? null,
     });
+    touched.add(`${mark.eventId}:${mark.moduleId}`);
     return response;
   }
 

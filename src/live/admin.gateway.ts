@@ -1,11 +1,23 @@
-import { Logger } from '@nestjs/common';
-import { OnGatewayConnection, WebSocketGateway } from '@nestjs/websockets';
-import type { Socket } from 'socket.io';
-import { AppError } from '../common/errors/app-error';
-import type { Role } from '../domain/competition';
+import { Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  OnGatewayConnection,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
+import type { Namespace, Socket } from 'socket.io';
 import { TokenService } from '../auth/token.service';
+import { DomainEvents } from '../common/domain-events';
+import { AppError } from '../common/errors/app-error';
+import { toErrorBody } from '../common/errors/error.filter';
+import type { Role } from '../domain/competition';
+import { LockService } from '../judging/lock.service';
 
 const ADMIN_ROLES: Role[] = ['admin', 'organizer', 'chief_judge', 'supervisor'];
+/** Progress is pushed at most once a second per event, however fast marks arrive. */
+const PROGRESS_INTERVAL_MS = 1000;
 
 /** Refuses a socket with the same `{ code, message }` the HTTP API would give, then disconnects. */
 export function refuse(client: Socket, code: string, message: string): void {
@@ -14,14 +26,37 @@ export function refuse(client: Socket, code: string, message: string): void {
 }
 
 /**
- * `/admin`: live progress for organizers. A socket is authenticated once, in handleConnection,
- * from `auth.token` in the handshake; anyone else is refused and disconnected.
+ * `/admin`: live marking progress for organizers and the chief judge. A socket is authenticated
+ * once, in handleConnection, from `auth.token` in the handshake; anyone else is refused.
  */
 @WebSocketGateway({ namespace: '/admin' })
-export class AdminGateway implements OnGatewayConnection {
+export class AdminGateway implements OnGatewayConnection, OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(AdminGateway.name);
+  private readonly timers = new Map<number, NodeJS.Timeout>();
+  private readonly offs: (() => void)[] = [];
 
-  constructor(private readonly tokens: TokenService) {}
+  @WebSocketServer()
+  private readonly server: Namespace;
+
+  constructor(
+    private readonly tokens: TokenService,
+    private readonly events: DomainEvents,
+    private readonly locks: LockService,
+  ) {}
+
+  onModuleInit(): void {
+    const changed = ({ eventId }: { eventId: number }) => this.schedule(eventId);
+    this.offs.push(
+      this.events.on('marks.changed', changed),
+      this.events.on('module.locked', changed),
+      this.events.on('module.unlocked', changed),
+    );
+  }
+
+  onModuleDestroy(): void {
+    this.offs.forEach((off) => off());
+    this.timers.forEach((t) => clearTimeout(t));
+  }
 
   async handleConnection(client: Socket): Promise<void> {
     const token: unknown = (client.handshake.auth as Record<string, unknown> | undefined)?.token;
@@ -42,5 +77,48 @@ export class AdminGateway implements OnGatewayConnection {
       this.logger.error(error);
       return refuse(client, 'INTERNAL_ERROR', 'Internal error.');
     }
+  }
+
+  /** Watch an event's marking progress: the current figures now, then pushes as they change. */
+  @SubscribeMessage('watch')
+  async watch(
+    @ConnectedSocket() client: Socket,
+    @MessageBody() body: { eventId?: unknown },
+  ): Promise<unknown> {
+    const eventId = typeof body === 'object' && body !== null ? body.eventId : undefined;
+    if (
+      !client.data.user ||
+      typeof eventId !== 'number' ||
+      !Number.isSafeInteger(eventId) ||
+      eventId < 1
+    ) {
+      return { error: { code: 'VALIDATION_FAILED', message: 'Send { eventId }.' } };
+    }
+    try {
+      const progress = await this.locks.progress(eventId);
+      await client.join(`event:${eventId}`);
+      return { eventId, progress };
+    } catch (error) {
+      const { code, message } = toErrorBody(error);
+      return { error: { code, message } };
+    }
+  }
+
+  private schedule(eventId: number): void {
+    if (this.timers.has(eventId)) {
+      return;
+    }
+    this.timers.set(
+      eventId,
+      setTimeout(() => {
+        this.timers.delete(eventId);
+        this.locks
+          .progress(eventId)
+          .then((progress) =>
+            this.server.to(`event:${eventId}`).emit('progress', { eventId, progress }),
+          )
+          .catch((error: unknown) => this.logger.error(error));
+      }, PROGRESS_INTERVAL_MS),
+    );
   }
 }
