@@ -41,6 +41,7 @@ export class StandingsService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(StandingsService.name);
   private readonly tables = new Map<number, StandingRow[]>();
   private readonly timers = new Map<number, NodeJS.Timeout>();
+  private readonly lastPublished = new Map<number, number>();
   private readonly pendingModules = new Map<number, { code: string; locked: boolean }[]>();
   private readonly unsubscribe: (() => void)[] = [];
 
@@ -120,17 +121,26 @@ export class StandingsService implements OnModuleInit, OnModuleDestroy {
     };
   }
 
-  /** Coalesces: at most one publication per event per interval, however many locks arrive. */
+  /**
+   * Coalesces: at most one publication per event per interval. A change after a quiet spell is
+   * published at once; changes that follow it within the interval wait for the interval's end
+   * and go out together.
+   */
   schedule(eventId: number): void {
     if (this.timers.has(eventId)) {
       return;
     }
+    const wait = Math.max(
+      0,
+      (this.lastPublished.get(eventId) ?? 0) + this.config.LIVE_INTERVAL_MS - Date.now(),
+    );
     this.timers.set(
       eventId,
       setTimeout(() => {
         this.timers.delete(eventId);
+        this.lastPublished.set(eventId, Date.now());
         this.publish(eventId).catch((error: unknown) => this.logger.error(error));
-      }, this.config.LIVE_INTERVAL_MS),
+      }, wait),
     );
   }
 
