@@ -36,6 +36,36 @@ describe('the audit chain', () => {
     expect(text).toContain('OK');
   });
 
+  it('commits concurrent writes together, and one refused write takes nothing else with it', async () => {
+    const edition = (
+      await request(t.url)
+        .post('/api/editions')
+        .set(organizer.auth)
+        .send(makeEdition({ year: 2031 }))
+        .expect(201)
+    ).body;
+    const before = Number((await t.dataSource.query('SELECT COUNT(*) AS n FROM events'))[0].n);
+    const occupations = ['甲', '乙', '甲', '丙', '乙', '丁'];
+    const results = await Promise.all(
+      occupations.map((occupation) =>
+        request(t.url)
+          .post(`/api/editions/${edition.id}/events`)
+          .set(organizer.auth)
+          .send(makeEvent({ occupation, name: occupation })),
+      ),
+    );
+    expect(results.filter((r) => r.status === 201)).toHaveLength(4);
+    // On PostgreSQL two racing creates can both pass the existence check; the unique index then
+    // refuses the second as a generic CONFLICT. Either way: 409, and nothing partial is written.
+    for (const refused of results.filter((r) => r.status !== 201)) {
+      expect(refused.status).toBe(409);
+      expect(['EVENT_DUPLICATE', 'CONFLICT']).toContain(refused.body.code);
+    }
+    const after = Number((await t.dataSource.query('SELECT COUNT(*) AS n FROM events'))[0].n);
+    expect(after - before).toBe(4);
+    expect((await verifyAudit(t.dataSource)).verdict.ok).toBe(true);
+  });
+
   it('names the first row that was edited by hand', async () => {
     const rows = await t.dataSource.query('SELECT seq FROM audit_log ORDER BY seq');
     const victim = Number(rows[Math.floor(rows.length / 2)].seq);

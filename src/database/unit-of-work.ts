@@ -56,6 +56,11 @@ export class UnitOfWork {
       const outcomes: { ok: boolean; value: unknown }[] = [];
       try {
         await this.dataSource.transaction(async (manager) => {
+          if (group.length === 1) {
+            // Alone in its commit: its failure rolls back the transaction, no savepoint needed.
+            outcomes.push({ ok: true, value: await group[0].work(manager) });
+            return;
+          }
           for (const pending of group) {
             try {
               outcomes.push({ ok: true, value: await manager.transaction((m) => pending.work(m)) });
