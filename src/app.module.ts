@@ -13,6 +13,7 @@ import { EditionsModule } from './editions/editions.module';
 import { HealthController } from './health/health.controller';
 import { JudgingModule } from './judging/judging.module';
 import { LiveModule } from './live/live.module';
+import { PoliciesModule } from './policies/policies.module';
 import { RegistrationModule } from './registration/registration.module';
 import { UsersModule } from './users/users.module';
 
@@ -35,6 +36,7 @@ function clientModule(): DynamicModule[] {
     EditionsModule,
     RegistrationModule,
     JudgingModule,
+    PoliciesModule,
     LiveModule,
     DemoModule,
     ...clientModule(),

@@ -15,7 +15,14 @@ async function bootstrap(): Promise<void> {
     console.error(error instanceof ConfigError ? error.message : error);
     process.exit(1);
   }
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+    bodyParser: false,
+    abortOnError: false,
+  }).catch((error: unknown) => {
+    // A bad policy file or an unreachable database: say what, and stop.
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
   await configureApp(app);
   const config = app.get(AppConfig);
   await app.listen(config.PORT, config.HOST);

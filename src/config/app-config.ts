@@ -86,6 +86,10 @@ export class AppConfig {
   @IsString()
   CLIENT_DIST = 'client/dist';
 
+  /** Reward policies (*.json), validated at start-up; a bad file stops the start. */
+  @IsString()
+  POLICIES_DIR = 'data/policies';
+
   /** Live boards: at most one broadcast per event room per this many milliseconds. */
   @Transform(toInt)
   @IsInt()
@@ -128,6 +132,7 @@ const KNOWN_KEYS = [
   'CORS_ORIGINS',
   'CLIENT_DIST',
   'LIVE_INTERVAL_MS',
+  'POLICIES_DIR',
   'REDIS_URL',
 ] as const;
 

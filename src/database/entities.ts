@@ -13,6 +13,7 @@ import { RecheckItem } from '../judging/entities/recheck-item.entity';
 import { RemarkRequest } from '../judging/entities/remark-request.entity';
 import { TheoryScore } from '../judging/entities/theory-score.entity';
 import { LiveUpdate } from '../live/live-update.entity';
+import { PolicyRow } from '../policies/policy.entity';
 import { BlindCode } from '../registration/entities/blind-code.entity';
 import { Contestant } from '../registration/entities/contestant.entity';
 import { Draw } from '../registration/entities/draw.entity';
@@ -40,4 +41,5 @@ export const ENTITIES = [
   RemarkRequest,
   RecheckItem,
   LiveUpdate,
+  PolicyRow,
 ];

@@ -3,7 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { Actor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
-import { badRequest, conflict, notFound } from '../common/errors/app-error';
+import { badRequest, conflict, notFound, unprocessable } from '../common/errors/app-error';
+import { PolicyRow } from '../policies/policy.entity';
 import { nowIso } from '../database/time';
 import { UnitOfWork } from '../database/unit-of-work';
 import { breaksCadence, FIRST_EDITION_YEAR } from '../domain/competition';
@@ -59,6 +60,7 @@ export class EditionsService {
     return this.uow.run(async (manager) => {
       checkDates(input.startDate ?? null, input.endDate ?? null);
       await this.assertYearFree(manager, input.year);
+      await assertPolicy(manager, input.policyId ?? DEFAULT_POLICY_ID);
       const now = nowIso();
       const edition = manager.create(Edition, {
         year: input.year,
@@ -66,6 +68,7 @@ export class EditionsService {
         startDate: input.startDate ?? null,
         endDate: input.endDate ?? null,
         status: input.status ?? 'draft',
+        policyId: input.policyId ?? DEFAULT_POLICY_ID,
         createdAt: now,
         updatedAt: now,
       });
@@ -88,6 +91,9 @@ export class EditionsService {
       const before = toEditionResponse(edition);
       if (input.year !== undefined && input.year !== edition.year) {
         await this.assertYearFree(manager, input.year);
+      }
+      if (input.policyId !== undefined) {
+        await assertPolicy(manager, input.policyId);
       }
       Object.assign(edition, input, { updatedAt: nowIso() });
       checkDates(edition.startDate, edition.endDate);
@@ -129,6 +135,17 @@ export class EditionsService {
     if (await manager.existsBy(Edition, { year })) {
       throw conflict('EDITION_YEAR_TAKEN', `There is already an edition for ${year}.`);
     }
+  }
+}
+
+/** The policy of the first editions (item 17 of the 2015 policy), shipped in data/policies. */
+export const DEFAULT_POLICY_ID = 'wuxi-2015';
+
+async function assertPolicy(manager: EntityManager, id: string): Promise<void> {
+  if (!(await manager.existsBy(PolicyRow, { id }))) {
+    throw unprocessable('POLICY_NOT_FOUND', `There is no reward policy ${id}.`, [
+      { field: 'policyId', messages: [`unknown policy ${id}`] },
+    ]);
   }
 }
 

@@ -2,6 +2,7 @@ import { Foundation1764320000000 } from './1764320000000-foundation';
 import { Registration1764330000000 } from './1764330000000-registration';
 import { Judging1764340000000 } from './1764340000000-judging';
 import { Live1764350000000 } from './1764350000000-live';
+import { Policies1764360000000 } from './1764360000000-policies';
 
 /** In order. A new migration is appended here; nothing is ever synchronized. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   Registration1764330000000,
   Judging1764340000000,
   Live1764350000000,
+  Policies1764360000000,
 ];

@@ -44,6 +44,14 @@ export class CreateEditionDto {
   @IsOptional()
   @IsIn(EDITION_STATUSES)
   status?: EditionStatus;
+
+  @ApiPropertyOptional({
+    example: 'wuxi-2015',
+    description: 'The reward policy the edition follows',
+  })
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'policyId must be a policy id' })
+  policyId?: string;
 }
 
 export class UpdateEditionDto extends PartialType(CreateEditionDto) {}
@@ -75,6 +83,9 @@ export class EditionResponse {
   @ApiProperty({ enum: EDITION_STATUSES })
   status: EditionStatus;
 
+  @ApiProperty({ description: 'The reward policy the edition follows' })
+  policyId: string;
+
   @ApiProperty()
   createdAt: string;
 
@@ -88,6 +99,6 @@ export class EditionWriteResponse extends EditionResponse {
 }
 
 export function toEditionResponse(e: Edition): EditionResponse {
-  const { id, year, name, startDate, endDate, status, createdAt, updatedAt } = e;
-  return { id, year, name, startDate, endDate, status, createdAt, updatedAt };
+  const { id, year, name, startDate, endDate, status, policyId, createdAt, updatedAt } = e;
+  return { id, year, name, startDate, endDate, status, policyId, createdAt, updatedAt };
 }

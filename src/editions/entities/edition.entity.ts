@@ -25,6 +25,10 @@ export class Edition {
   @Column({ type: 'varchar', length: 16 })
   status: EditionStatus;
 
+  /** The reward policy this edition's prizes are granted under. */
+  @Column({ type: 'varchar', length: 64, default: 'wuxi-2015' })
+  policyId: string;
+
   @OneToMany(() => CompetitionEvent, (event) => event.edition)
   events?: CompetitionEvent[];
 
