@@ -15,6 +15,7 @@ import { JudgingModule } from './judging/judging.module';
 import { LiveModule } from './live/live.module';
 import { PoliciesModule } from './policies/policies.module';
 import { RegistrationModule } from './registration/registration.module';
+import { ResultsModule } from './results/results.module';
 import { UsersModule } from './users/users.module';
 
 /** The built client (client/dist) is served at / when it exists; the API lives under /api. */
@@ -37,6 +38,7 @@ function clientModule(): DynamicModule[] {
     RegistrationModule,
     JudgingModule,
     PoliciesModule,
+    ResultsModule,
     LiveModule,
     DemoModule,
     ...clientModule(),

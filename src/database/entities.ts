@@ -14,6 +14,11 @@ import { RemarkRequest } from '../judging/entities/remark-request.entity';
 import { TheoryScore } from '../judging/entities/theory-score.entity';
 import { LiveUpdate } from '../live/live-update.entity';
 import { PolicyRow } from '../policies/policy.entity';
+import { Appeal } from '../results/entities/appeal.entity';
+import { ExternalResultRow } from '../results/entities/external-result.entity';
+import { GrantRow } from '../results/entities/grant.entity';
+import { Recommendation } from '../results/entities/recommendation.entity';
+import { ResultRow } from '../results/entities/result-row.entity';
 import { BlindCode } from '../registration/entities/blind-code.entity';
 import { Contestant } from '../registration/entities/contestant.entity';
 import { Draw } from '../registration/entities/draw.entity';
@@ -42,4 +47,9 @@ export const ENTITIES = [
   RecheckItem,
   LiveUpdate,
   PolicyRow,
+  ResultRow,
+  Appeal,
+  GrantRow,
+  ExternalResultRow,
+  Recommendation,
 ];

@@ -65,6 +65,13 @@ export class EventsService {
         freezeAt: input.freezeAt ?? null,
         unfrozenAt: null,
         resultsPublishedAt: null,
+        resultsStatus: 'none',
+        publicationStart: null,
+        publicationEnd: null,
+        appealDeadline: null,
+        finalAt: null,
+        prizeRule: null,
+        sharedRanks: true,
         createdAt: now,
         updatedAt: now,
       });

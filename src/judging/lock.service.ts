@@ -196,6 +196,10 @@ export class LockService {
       if (!module.lockedAt) {
         throw conflict('MODULE_NOT_LOCKED', 'The module is not locked.');
       }
+      const event = await manager.findOneByOrFail(CompetitionEvent, { id: module.eventId });
+      if (event.resultsStatus === 'final') {
+        throw conflict('RESULTS_FINAL', 'The results are final; nothing about the event changes.');
+      }
       const at = nowIso();
       await manager.update(MarkingModuleRow, { id: moduleId }, { lockedAt: null, lockedBy: null });
       await manager.update(JudgeAssignment, { moduleId }, { signedAt: null });

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
+import { DomainError } from '../../domain/errors';
 import { AppError, ErrorBody } from './app-error';
 
 const CODE_BY_STATUS: Record<number, string> = {
@@ -38,6 +39,11 @@ export function toErrorBody(exception: unknown): ErrorBody {
       code: exception.code,
       message: exception.message,
     };
+    return exception.details === undefined ? body : { ...body, details: exception.details };
+  }
+  if (exception instanceof DomainError) {
+    // A rule of the competition refused the input (src/domain): the request cannot be processed.
+    const body: ErrorBody = { statusCode: 422, code: exception.code, message: exception.message };
     return exception.details === undefined ? body : { ...body, details: exception.details };
   }
   if (exception instanceof HttpException) {

@@ -3,6 +3,7 @@ import { Registration1764330000000 } from './1764330000000-registration';
 import { Judging1764340000000 } from './1764340000000-judging';
 import { Live1764350000000 } from './1764350000000-live';
 import { Policies1764360000000 } from './1764360000000-policies';
+import { Results1764370000000 } from './1764370000000-results';
 
 /** In order. A new migration is appended here; nothing is ever synchronized. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Judging1764340000000,
   Live1764350000000,
   Policies1764360000000,
+  Results1764370000000,
 ];

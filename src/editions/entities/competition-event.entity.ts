@@ -1,11 +1,14 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { ContestantGroup, EventMode } from '../../domain/competition';
 import type { EligibilityRules } from '../../domain/eligibility';
+import type { PrizeRule } from '../../domain/prizes';
 import type { QualificationLevel } from '../../domain/qualification';
 import { Edition } from './edition.entity';
 
 export const LIVE_VISIBILITIES = ['locked-modules', 'after-lock', 'after-publication'] as const;
 export type LiveVisibility = (typeof LIVE_VISIBILITIES)[number];
+
+export type ResultsStatus = 'none' | 'provisional' | 'published' | 'final';
 
 export const EVENT_STATUSES = ['draft', 'published'] as const;
 export type EventStatus = (typeof EVENT_STATUSES)[number];
@@ -85,6 +88,30 @@ export class CompetitionEvent {
   /** 公示: set when the results are published. */
   @Column({ type: 'varchar', length: 30, nullable: true })
   resultsPublishedAt: string | null;
+
+  /** none → provisional (prizes computed) → published (公示) → final (frozen). */
+  @Column({ type: 'varchar', length: 16, default: 'none' })
+  resultsStatus: ResultsStatus;
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  publicationStart: string | null;
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  publicationEnd: string | null;
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  appealDeadline: string | null;
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  finalAt: string | null;
+
+  /** Prize quota, floor and strict order for this event; the default 10/20/30 % when null. */
+  @Column({ type: 'simple-json', nullable: true })
+  prizeRule: PrizeRule | null;
+
+  /** false: the event demands a strict order (no shared ranks), as the national competition does. */
+  @Column({ type: 'boolean', default: true })
+  sharedRanks: boolean;
 
   @Column({ type: 'varchar', length: 30 })
   createdAt: string;

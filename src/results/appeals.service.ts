@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { Actor } from '../audit/actor';
+import { AuditService } from '../audit/audit.service';
+import { AuthUser } from '../auth/auth-user';
+import { conflict, notFound } from '../common/errors/app-error';
+import { nowIso } from '../database/time';
+import { UnitOfWork } from '../database/unit-of-work';
+import { Appeal } from './entities/appeal.entity';
+import { ResultsService } from './results.service';
+
+/** 申诉: filed before the deadline while the results are published; the supervisor decides. */
+@Injectable()
+export class AppealsService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+    private readonly results: ResultsService,
+  ) {}
+
+  list(eventId: number): Promise<Appeal[]> {
+    return this.uow.reader.find(Appeal, { where: { eventId }, order: { id: 'ASC' } });
+  }
+
+  file(user: AuthUser, eventId: number, text: string): Promise<Appeal> {
+    return this.uow.run(async (manager) => {
+      const event = await this.results.findEvent(manager, eventId);
+      if (event.resultsStatus === 'final') {
+        throw conflict('RESULTS_FINAL', 'The results are final; appeals are closed.');
+      }
+      if (event.resultsStatus !== 'published' || !event.appealDeadline) {
+        throw conflict('RESULTS_NOT_PUBLISHED', 'Appeals are filed against published results.');
+      }
+      const now = nowIso();
+      if (now > event.appealDeadline) {
+        throw conflict('APPEAL_DEADLINE_PASSED', `Appeals closed at ${event.appealDeadline}.`);
+      }
+      const appeal = manager.create(Appeal, {
+        eventId,
+        filedById: user.id,
+        filedByName: user.username,
+        text,
+        filedAt: now,
+        status: 'filed',
+        decision: null,
+        decidedBy: null,
+        decidedAt: null,
+      });
+      await manager.save(appeal);
+      await this.audit.append(manager, {
+        actor: { id: user.id, name: user.username, role: user.role },
+        action: 'appeal.filed',
+        entityType: 'appeal',
+        entityId: appeal.id,
+        after: appeal,
+      });
+      return appeal;
+    });
+  }
+
+  /**
+   * Arbitration's ruling is final. An accepted appeal is carried out through the chief judge:
+   * unlock the module with the appeal as reason, correct the marks, lock, recompute the results.
+   */
+  decide(actor: Actor, appealId: number, accept: boolean, decision: string): Promise<Appeal> {
+    return this.uow.run(async (manager) => {
+      const appeal = await manager.findOneBy(Appeal, { id: appealId });
+      if (!appeal) {
+        throw notFound('APPEAL_NOT_FOUND', `No appeal with id ${appealId}.`);
+      }
+      if (appeal.status !== 'filed') {
+        throw conflict('APPEAL_DECIDED', `The appeal was already ${appeal.status}.`);
+      }
+      const before = { status: appeal.status };
+      Object.assign(appeal, {
+        status: accept ? 'accepted' : 'rejected',
+        decision,
+        decidedBy: actor.name,
+        decidedAt: nowIso(),
+      });
+      await manager.save(appeal);
+      await this.audit.append(manager, {
+        actor,
+        action: `appeal.${appeal.status}`,
+        entityType: 'appeal',
+        entityId: appealId,
+        before,
+        after: { status: appeal.status, decision },
+        reason: decision,
+      });
+      return appeal;
+    });
+  }
+}

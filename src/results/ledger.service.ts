@@ -1,0 +1,363 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { Actor } from '../audit/actor';
+import { AuditService } from '../audit/audit.service';
+import { conflict, notFound, unprocessable } from '../common/errors/app-error';
+import { nowIso } from '../database/time';
+import { UnitOfWork } from '../database/unit-of-work';
+import { matchingGrant } from '../domain/rewards';
+import { CompetitionEvent } from '../editions/entities/competition-event.entity';
+import { Edition } from '../editions/entities/edition.entity';
+import { PoliciesService } from '../policies/policies.service';
+import { Contestant } from '../registration/entities/contestant.entity';
+import { ExternalResultDto } from './dto/results.dto';
+import { ExternalResultRow } from './entities/external-result.entity';
+import { GrantRow } from './entities/grant.entity';
+import { Recommendation } from './entities/recommendation.entity';
+import { ResultRow } from './entities/result-row.entity';
+
+export interface LedgerTotals {
+  edition: number;
+  byEvent: { eventId: number; cash: number; grants: number }[];
+  byUnit: { unitName: string; cash: number; grants: number }[];
+}
+
+/** The fields that make two computations of one grant the same grant. */
+const substance = (
+  g: Pick<
+    GrantRow,
+    'titles' | 'modelWorkerTreatment' | 'upgradeFrom' | 'upgradeTo' | 'cash' | 'prize'
+  >,
+) =>
+  JSON.stringify([g.titles, g.modelWorkerTreatment, g.upgradeFrom, g.upgradeTo, g.cash, g.prize]);
+
+/**
+ * The awards ledger: grants from final results (re-running changes nothing), 1:1 matching of
+ * external results of contestants the city recommended, and payment through approval.
+ */
+@Injectable()
+export class LedgerService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+    private readonly policies: PoliciesService,
+  ) {}
+
+  /** One grant per person and prize from the edition's final events; idempotent. */
+  computeGrants(
+    actor: Actor,
+    editionId: number,
+  ): Promise<{ created: number; unchanged: number; updated: number }> {
+    return this.uow.run(async (manager) => {
+      const events = await manager.find(CompetitionEvent, {
+        where: { editionId, resultsStatus: 'final' },
+      });
+      const rows = await manager.find(ResultRow, {
+        where: { eventId: In(events.map((e) => e.id)) },
+      });
+      const counts = { created: 0, unchanged: 0, updated: 0 };
+      for (const row of rows.filter((r) => r.grant !== null)) {
+        const grant = row.grant!;
+        const basisRef = `event:${row.eventId}`;
+        const fields = {
+          editionId,
+          eventId: row.eventId,
+          contestantId: row.contestantId,
+          basis: 'prize' as const,
+          basisRef,
+          prize: grant.prize,
+          titles: grant.titles,
+          modelWorkerTreatment: grant.modelWorkerTreatment,
+          upgradeFrom: grant.upgrade.from,
+          upgradeTo: grant.upgrade.to,
+          upgradeNote: grant.upgrade.to ? null : grant.upgrade.reason,
+          cash: grant.cashPerPerson,
+          clauses: grant.clauses,
+        };
+        const existing = await manager.findOneBy(GrantRow, {
+          basisRef,
+          contestantId: row.contestantId,
+        });
+        if (existing && substance(existing) === substance(fields)) {
+          counts.unchanged += 1;
+          continue;
+        }
+        if (existing && existing.status !== 'pending') {
+          throw conflict(
+            'GRANT_ALREADY_APPROVED',
+            `Grant ${existing.id} is ${existing.status} and would change.`,
+          );
+        }
+        const saved = await manager.save(GrantRow, {
+          ...(existing ?? {
+            status: 'pending',
+            createdAt: nowIso(),
+            approvedBy: null,
+            approvedAt: null,
+            paidBy: null,
+            paidAt: null,
+            paymentRef: null,
+          }),
+          ...fields,
+        });
+        await this.audit.append(manager, {
+          actor,
+          action: existing ? 'grant.updated' : 'grant.created',
+          entityType: 'grant',
+          entityId: saved.id,
+          before: existing ?? null,
+          after: saved,
+        });
+        counts[existing ? 'updated' : 'created'] += 1;
+      }
+      return counts;
+    });
+  }
+
+  list(editionId: number): Promise<GrantRow[]> {
+    return this.uow.reader.find(GrantRow, { where: { editionId }, order: { id: 'ASC' } });
+  }
+
+  approve(actor: Actor, grantIds: number[]): Promise<GrantRow[]> {
+    return this.uow.run(async (manager) => {
+      const grants = await manager.find(GrantRow, { where: { id: In(grantIds) } });
+      if (grants.length !== new Set(grantIds).size) {
+        throw notFound('GRANT_NOT_FOUND', 'Some grants do not exist.');
+      }
+      const wrong = grants.filter((g) => g.status !== 'pending');
+      if (wrong.length > 0) {
+        throw conflict(
+          'GRANT_STATUS',
+          `Only pending grants can be approved (${wrong.map((g) => `${g.id}: ${g.status}`).join(', ')}).`,
+        );
+      }
+      const at = nowIso();
+      for (const g of grants) {
+        await manager.update(
+          GrantRow,
+          { id: g.id },
+          { status: 'approved', approvedBy: actor.name, approvedAt: at },
+        );
+        await this.audit.append(manager, {
+          actor,
+          action: 'grant.approved',
+          entityType: 'grant',
+          entityId: g.id,
+          before: { status: 'pending' },
+          after: { status: 'approved' },
+        });
+      }
+      return manager.find(GrantRow, { where: { id: In(grantIds) }, order: { id: 'ASC' } });
+    });
+  }
+
+  pay(actor: Actor, grantId: number, paymentRef: string): Promise<GrantRow> {
+    return this.uow.run(async (manager) => {
+      const grant = await manager.findOneBy(GrantRow, { id: grantId });
+      if (!grant) {
+        throw notFound('GRANT_NOT_FOUND', `No grant with id ${grantId}.`);
+      }
+      if (grant.status === 'paid') {
+        throw conflict(
+          'GRANT_ALREADY_PAID',
+          `Grant ${grantId} was paid on ${grant.paidAt} (${grant.paymentRef}).`,
+        );
+      }
+      if (grant.status !== 'approved') {
+        throw conflict('GRANT_STATUS', 'Approve the grant before paying it.');
+      }
+      const paidAt = nowIso();
+      await manager.update(
+        GrantRow,
+        { id: grantId },
+        { status: 'paid', paidBy: actor.name, paidAt, paymentRef },
+      );
+      await this.audit.append(manager, {
+        actor,
+        action: 'grant.paid',
+        entityType: 'grant',
+        entityId: grantId,
+        before: { status: 'approved' },
+        after: { status: 'paid', paymentRef },
+      });
+      return manager.findOneByOrFail(GrantRow, { id: grantId });
+    });
+  }
+
+  async totals(editionId: number): Promise<LedgerTotals> {
+    const grants = await this.list(editionId);
+    const contestants = await this.uow.reader.find(Contestant, {
+      where: { id: In(grants.map((g) => g.contestantId)) },
+      relations: { unit: true },
+    });
+    const unitOf = new Map(contestants.map((c) => [c.id, c.unit?.name ?? '']));
+    const sum = <K>(key: (g: GrantRow) => K) => {
+      const map = new Map<K, { cash: number; grants: number }>();
+      for (const g of grants) {
+        const t = map.get(key(g)) ?? { cash: 0, grants: 0 };
+        map.set(key(g), { cash: t.cash + g.cash, grants: t.grants + 1 });
+      }
+      return map;
+    };
+    return {
+      edition: grants.reduce((n, g) => n + g.cash, 0),
+      byEvent: [...sum((g) => g.eventId ?? 0)].map(([eventId, t]) => ({ eventId, ...t })),
+      byUnit: [...sum((g) => unitOf.get(g.contestantId) ?? '')].map(([unitName, t]) => ({
+        unitName,
+        ...t,
+      })),
+    };
+  }
+
+  /** 推荐: the event's best N (by final or published rank) to the provincial or national selection. */
+  recommend(
+    actor: Actor,
+    eventId: number,
+    level: 'provincial' | 'national',
+    count: number,
+  ): Promise<Recommendation[]> {
+    return this.uow.run(async (manager) => {
+      const event = await manager.findOneBy(CompetitionEvent, { id: eventId });
+      if (!event || (event.resultsStatus !== 'final' && event.resultsStatus !== 'published')) {
+        throw conflict('RESULTS_NOT_PUBLISHED', 'Recommend from published or final results.');
+      }
+      const best = (await manager.find(ResultRow, { where: { eventId, status: 'competed' } }))
+        .filter((r) => r.rank !== null)
+        .sort((a, b) => a.rank! - b.rank! || a.entryId - b.entryId)
+        .slice(0, count);
+      for (const row of best) {
+        if (
+          !(await manager.existsBy(Recommendation, {
+            eventId,
+            contestantId: row.contestantId,
+            level,
+          }))
+        ) {
+          await manager.insert(Recommendation, {
+            eventId,
+            contestantId: row.contestantId,
+            level,
+            rank: row.rank!,
+            createdAt: nowIso(),
+          });
+        }
+      }
+      await this.audit.append(manager, {
+        actor,
+        action: 'recommendations.made',
+        entityType: 'event',
+        entityId: eventId,
+        after: { level, contestants: best.map((b) => b.contestantId) },
+      });
+      return manager.find(Recommendation, { where: { eventId, level }, order: { rank: 'ASC' } });
+    });
+  }
+
+  /**
+   * Records an external result and, when it qualifies under the edition's policy (recommended by
+   * the city, placing within the limit, not a duplicate), adds the 1:1 matching grant. A record
+   * that does not qualify is kept with its reason, never dropped.
+   */
+  recordExternal(
+    actor: Actor,
+    input: ExternalResultDto,
+  ): Promise<{ result: ExternalResultRow; grant: GrantRow | null }> {
+    return this.uow.run(async (manager) => {
+      if (!(await manager.existsBy(Contestant, { id: input.contestantId }))) {
+        throw unprocessable(
+          'CONTESTANT_NOT_FOUND',
+          `No contestant with id ${input.contestantId}.`,
+          [{ field: 'contestantId', messages: ['unknown contestant'] }],
+        );
+      }
+      const recommendation = await manager.findOne(Recommendation, {
+        where: {
+          contestantId: input.contestantId,
+          level: input.level === 'provincial' ? 'provincial' : 'national',
+        },
+        order: { id: 'DESC' },
+      });
+      const duplicate = await manager.findOneBy(ExternalResultRow, {
+        contestantId: input.contestantId,
+        competition: input.competition,
+        year: input.year,
+        level: input.level,
+        qualifies: true,
+      });
+      const editionId = recommendation
+        ? await this.editionOfEvent(manager, recommendation.eventId)
+        : null;
+      let qualifies = false;
+      let reason: string;
+      let amount = 0;
+      let clause = '';
+      if (!recommendation || editionId === null) {
+        reason = 'not recommended by the city to this level';
+      } else if (duplicate) {
+        reason = `duplicate of external result #${duplicate.id}`;
+      } else {
+        const edition = await manager.findOneByOrFail(Edition, { id: editionId });
+        const policy = await this.policies.forEdition(manager, edition);
+        const verdict = matchingGrant(
+          { level: input.level, placing: input.placing, amount: input.amount },
+          policy,
+        );
+        qualifies = verdict.qualifies;
+        reason = verdict.reason;
+        amount = verdict.amount;
+        clause = verdict.clause;
+      }
+      const result = await manager.save(
+        ExternalResultRow,
+        manager.create(ExternalResultRow, { ...input, qualifies, reason, createdAt: nowIso() }),
+      );
+      await this.audit.append(manager, {
+        actor,
+        action: 'external-result.recorded',
+        entityType: 'external-result',
+        entityId: result.id,
+        after: result,
+      });
+      if (!qualifies || editionId === null) {
+        return { result, grant: null };
+      }
+      const grant = await manager.save(
+        GrantRow,
+        manager.create(GrantRow, {
+          editionId,
+          eventId: null,
+          contestantId: input.contestantId,
+          basis: 'matching',
+          basisRef: `external:${result.id}`,
+          prize: null,
+          titles: [],
+          modelWorkerTreatment: false,
+          upgradeFrom: null,
+          upgradeTo: null,
+          upgradeNote: null,
+          cash: amount,
+          clauses: [clause],
+          status: 'pending',
+          approvedBy: null,
+          approvedAt: null,
+          paidBy: null,
+          paidAt: null,
+          paymentRef: null,
+          createdAt: nowIso(),
+        }),
+      );
+      await this.audit.append(manager, {
+        actor,
+        action: 'grant.created',
+        entityType: 'grant',
+        entityId: grant.id,
+        after: grant,
+      });
+      return { result, grant };
+    });
+  }
+
+  private async editionOfEvent(manager: EntityManager, eventId: number): Promise<number | null> {
+    return (await manager.findOneBy(CompetitionEvent, { id: eventId }))?.editionId ?? null;
+  }
+}

@@ -1,0 +1,199 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { actorOf, AuthUser } from '../auth/auth-user';
+import { CurrentUser, ORGANIZERS, Roles } from '../auth/decorators';
+import { ParseIdPipe } from '../common/id.pipe';
+import { AppealsService } from './appeals.service';
+import {
+  AppealDto,
+  ApproveGrantsDto,
+  DecideAppealDto,
+  ExternalResultDto,
+  PayGrantDto,
+  PublishDto,
+  RecommendDto,
+} from './dto/results.dto';
+import { Appeal } from './entities/appeal.entity';
+import { GrantRow } from './entities/grant.entity';
+import { Recommendation } from './entities/recommendation.entity';
+import { LedgerService, LedgerTotals } from './ledger.service';
+import { EventResultsResponse, ResultsService } from './results.service';
+
+const STAFF = [...ORGANIZERS, 'chief_judge' as const, 'supervisor' as const];
+
+/** Results, publication, appeals, the awards ledger, matching and selection. */
+@ApiTags('results and awards')
+@ApiBearerAuth()
+@Controller()
+export class ResultsController {
+  constructor(
+    private readonly results: ResultsService,
+    private readonly appeals: AppealsService,
+    private readonly ledger: LedgerService,
+  ) {}
+
+  @Get('events/:id/results')
+  @Roles(...STAFF)
+  @ApiOperation({
+    summary: 'The event results: rank, total, prize, titles, cash and upgrade per contestant.',
+  })
+  @ApiOkResponse()
+  get(@Param('id', ParseIdPipe) id: number): Promise<EventResultsResponse> {
+    return this.results.get(id);
+  }
+
+  @Post('events/:id/results/compute')
+  @HttpCode(200)
+  @Roles(...ORGANIZERS, 'chief_judge')
+  @ApiOperation({
+    summary:
+      'Rank, assign prizes and grants from the locked, decrypted marks (again after an appeal).',
+  })
+  @ApiConflictResponse({ description: 'RESULTS_NOT_LOCKED, NOT_DECRYPTED, RESULTS_FINAL' })
+  compute(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseIdPipe) id: number,
+  ): Promise<EventResultsResponse> {
+    return this.results.compute(actorOf(user), id);
+  }
+
+  @Post('events/:id/results/publish')
+  @HttpCode(200)
+  @Roles(...ORGANIZERS)
+  @ApiOperation({
+    summary: '公示: publish the results from start to end; appeals until the deadline.',
+  })
+  publish(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: PublishDto,
+  ): Promise<EventResultsResponse> {
+    return this.results.publish(actorOf(user), id, body);
+  }
+
+  @Post('events/:id/results/finalize')
+  @HttpCode(200)
+  @Roles(...ORGANIZERS)
+  @ApiOperation({
+    summary: 'Make the results final (publication over, appeals decided); frozen from then on.',
+  })
+  @ApiConflictResponse({
+    description: 'PUBLICATION_NOT_OVER, APPEALS_OPEN, RESULTS_NOT_PUBLISHED, RESULTS_FINAL',
+  })
+  finalize(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseIdPipe) id: number,
+  ): Promise<EventResultsResponse> {
+    return this.results.finalize(actorOf(user), id);
+  }
+
+  @Get('events/:id/appeals')
+  @Roles(...STAFF)
+  @ApiOperation({ summary: 'Appeals against the event results.' })
+  listAppeals(@Param('id', ParseIdPipe) id: number): Promise<Appeal[]> {
+    return this.appeals.list(id);
+  }
+
+  @Post('events/:id/appeals')
+  @Roles(...ORGANIZERS, 'contestant')
+  @ApiOperation({ summary: '申诉: file an appeal in writing before the deadline.' })
+  @ApiConflictResponse({
+    description: 'APPEAL_DEADLINE_PASSED, RESULTS_FINAL, RESULTS_NOT_PUBLISHED',
+  })
+  fileAppeal(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: AppealDto,
+  ): Promise<Appeal> {
+    return this.appeals.file(user, id, body.text);
+  }
+
+  @Post('appeals/:id/decision')
+  @HttpCode(200)
+  @Roles('supervisor')
+  @ApiOperation({
+    summary:
+      'Arbitration decides (final). An accepted appeal is carried out by the chief judge: unlock, correct, lock, recompute.',
+  })
+  decide(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: DecideAppealDto,
+  ): Promise<Appeal> {
+    return this.appeals.decide(actorOf(user), id, body.accept, body.decision);
+  }
+
+  @Post('editions/:id/grants/compute')
+  @HttpCode(200)
+  @Roles(...ORGANIZERS)
+  @ApiOperation({
+    summary: 'Grants from the final results: one per person and prize; re-running changes nothing.',
+  })
+  computeGrants(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number) {
+    return this.ledger.computeGrants(actorOf(user), id);
+  }
+
+  @Get('editions/:id/grants')
+  @Roles(...STAFF)
+  @ApiOperation({ summary: 'The awards ledger of an edition.' })
+  grants(@Param('id', ParseIdPipe) id: number): Promise<GrantRow[]> {
+    return this.ledger.list(id);
+  }
+
+  @Get('editions/:id/grants/totals')
+  @Roles(...STAFF)
+  @ApiOperation({ summary: 'Cash totals by edition, event and recommending unit.' })
+  totals(@Param('id', ParseIdPipe) id: number): Promise<LedgerTotals> {
+    return this.ledger.totals(id);
+  }
+
+  @Post('grants/approve')
+  @HttpCode(200)
+  @Roles(...ORGANIZERS)
+  @ApiOperation({ summary: 'Approve pending grants.' })
+  approve(@CurrentUser() user: AuthUser, @Body() body: ApproveGrantsDto): Promise<GrantRow[]> {
+    return this.ledger.approve(actorOf(user), body.grantIds);
+  }
+
+  @Post('grants/:id/pay')
+  @HttpCode(200)
+  @Roles(...ORGANIZERS)
+  @ApiOperation({ summary: 'Record the payment of an approved grant (once).' })
+  @ApiConflictResponse({ description: 'GRANT_ALREADY_PAID, GRANT_STATUS' })
+  pay(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: PayGrantDto,
+  ): Promise<GrantRow> {
+    return this.ledger.pay(actorOf(user), id, body.paymentRef);
+  }
+
+  @Post('events/:id/recommendations')
+  @Roles(...ORGANIZERS)
+  @ApiOperation({
+    summary: '推荐: the best N of the event to the provincial or national selection.',
+  })
+  recommend(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: RecommendDto,
+  ): Promise<Recommendation[]> {
+    return this.ledger.recommend(actorOf(user), id, body.level, body.count);
+  }
+
+  @Post('external-results')
+  @Roles(...ORGANIZERS)
+  @ApiOperation({
+    summary:
+      'Record a provincial/national/world result; a qualifying one adds the 1:1 matching grant.',
+  })
+  recordExternal(@CurrentUser() user: AuthUser, @Body() body: ExternalResultDto) {
+    return this.ledger.recordExternal(actorOf(user), body);
+  }
+}

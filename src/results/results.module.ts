@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { PoliciesModule } from '../policies/policies.module';
+import { AppealsService } from './appeals.service';
+import { LedgerService } from './ledger.service';
+import { ResultsController } from './results.controller';
+import { ResultsService } from './results.service';
+
+@Module({
+  imports: [PoliciesModule],
+  controllers: [ResultsController],
+  providers: [ResultsService, AppealsService, LedgerService],
+})
+export class ResultsModule {}
