@@ -329,4 +329,60 @@ describe('results to rewards: publication, an appeal that changes a prize, final
       expect(bad.body.details[0].field).toBe(field);
     }
   });
+
+  it('produces the award, payout and upgrade lists as .xlsx, certificates and the signed results sheet', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const read = async (name: string) => {
+      const res = await request(t.url)
+        .get(`/api/editions/1/documents/${name}`)
+        .set(day.organizer.auth)
+        .buffer(true)
+        .parse(binary)
+        .expect(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.body as ArrayBuffer);
+      const ws = wb.worksheets[0];
+      return ws
+        .getSheetValues()
+        .slice(1)
+        .map((row) => (row as unknown[]).slice(1));
+    };
+    const awards = await read('award-list.xlsx');
+    expect(awards[0].slice(0, 3)).toEqual(['赛项', '奖项', '姓名']);
+    const champion = awards.find((r) => r[1] === '一等奖')!;
+    expect(champion).toEqual(expect.arrayContaining(['参赛者0', '无锡技能状元', '是', 50000]));
+    const payout = await read('payout-list.xlsx');
+    expect(payout[payout.length - 1]).toEqual(expect.arrayContaining(['合计', 130000]));
+    const upgrades = await read('upgrade-list.xlsx');
+    expect(upgrades.filter((r) => r[4] === '技师')).toHaveLength(5);
+    await request(t.url)
+      .get('/api/editions/1/documents/secret.xlsx')
+      .set(day.organizer.auth)
+      .expect(404);
+
+    const grants = (
+      await request(t.url).get('/api/editions/1/grants').set(day.organizer.auth).expect(200)
+    ).body as { id: number; prize: number | null; contestantId: number }[];
+    const first = grants.find((g) => g.prize === 1)!;
+    const certificate = await request(t.url)
+      .get(`/api/grants/${first.id}/certificate`)
+      .set(day.organizer.auth)
+      .expect(200);
+    expect(certificate.headers['content-type']).toContain('text/html');
+    expect(certificate.text).toContain('参赛者0');
+    expect(certificate.text).toContain('无锡技能状元');
+    const sheet = await request(t.url)
+      .get(`/api/events/${day.eventId}/results/sheet`)
+      .set(day.organizer.auth)
+      .expect(200);
+    expect(sheet.text).toMatch(/裁判长（签字）[\s\S]*监督仲裁（签字）/);
+    expect(sheet.text).toContain('最终成绩');
+  });
 });
+
+function binary(res: request.Response, callback: (err: Error | null, body: Buffer) => void) {
+  const stream = res as unknown as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => callback(null, Buffer.concat(chunks)));
+}

@@ -1,11 +1,23 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  Post,
+  StreamableFile,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
+import { notFound } from '../common/errors/app-error';
+import { DocumentsService } from './documents.service';
 import { actorOf, AuthUser } from '../auth/auth-user';
 import { CurrentUser, ORGANIZERS, Roles } from '../auth/decorators';
 import { ParseIdPipe } from '../common/id.pipe';
@@ -25,6 +37,7 @@ import { Recommendation } from './entities/recommendation.entity';
 import { LedgerService, LedgerTotals } from './ledger.service';
 import { EventResultsResponse, ResultsService } from './results.service';
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const STAFF = [...ORGANIZERS, 'chief_judge' as const, 'supervisor' as const];
 
 /** Results, publication, appeals, the awards ledger, matching and selection. */
@@ -36,6 +49,7 @@ export class ResultsController {
     private readonly results: ResultsService,
     private readonly appeals: AppealsService,
     private readonly ledger: LedgerService,
+    private readonly documents: DocumentsService,
   ) {}
 
   @Get('events/:id/results')
@@ -185,6 +199,57 @@ export class ResultsController {
     @Body() body: RecommendDto,
   ): Promise<Recommendation[]> {
     return this.ledger.recommend(actorOf(user), id, body.level, body.count);
+  }
+
+  @Get('editions/:id/documents/:name')
+  @Roles(...STAFF)
+  @ApiOperation({
+    summary:
+      'award-list.xlsx (获奖名单), payout-list.xlsx (奖金发放表, by unit), upgrade-list.xlsx (职业资格晋升名单).',
+  })
+  @ApiProduces(XLSX)
+  async document(
+    @Param('id', ParseIdPipe) id: number,
+    @Param('name') name: string,
+  ): Promise<StreamableFile> {
+    const make = {
+      'award-list.xlsx': () => this.documents.awardList(id),
+      'payout-list.xlsx': () => this.documents.payoutList(id),
+      'upgrade-list.xlsx': () => this.documents.upgradeList(id),
+    }[name];
+    if (!make) {
+      throw notFound(
+        'DOCUMENT_NOT_FOUND',
+        'Documents: award-list.xlsx, payout-list.xlsx, upgrade-list.xlsx.',
+      );
+    }
+    return new StreamableFile(await make(), {
+      type: XLSX,
+      disposition: `attachment; filename="${name}"`,
+    });
+  }
+
+  @Get('grants/:id/certificate')
+  @Roles(...STAFF)
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @ApiOperation({
+    summary: 'The printable certificate (荣誉证书) of a prize grant, HTML for printing to A4.',
+  })
+  @ApiProduces('text/html')
+  certificate(@Param('id', ParseIdPipe) id: number): Promise<string> {
+    return this.documents.certificate(id);
+  }
+
+  @Get('events/:id/results/sheet')
+  @Roles(...STAFF)
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @ApiOperation({
+    summary:
+      'The official results sheet with signature lines for the chief judge and the supervisor.',
+  })
+  @ApiProduces('text/html')
+  sheet(@Param('id', ParseIdPipe) id: number): Promise<string> {
+    return this.documents.resultsSheet(id);
   }
 
   @Post('external-results')

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PoliciesModule } from '../policies/policies.module';
 import { AppealsService } from './appeals.service';
+import { DocumentsService } from './documents.service';
 import { LedgerService } from './ledger.service';
 import { ResultsController } from './results.controller';
 import { ResultsService } from './results.service';
@@ -8,6 +9,6 @@ import { ResultsService } from './results.service';
 @Module({
   imports: [PoliciesModule],
   controllers: [ResultsController],
-  providers: [ResultsService, AppealsService, LedgerService],
+  providers: [ResultsService, AppealsService, LedgerService, DocumentsService],
 })
 export class ResultsModule {}
