@@ -1,20 +1,5 @@
 import { MigrationInterface, QueryRunner, Table, TableForeignKey, TableIndex } from 'typeorm';
-import { TableColumnOptions } from 'typeorm/schema-builder/options/TableColumnOptions';
-
-const id: TableColumnOptions = {
-  name: 'id',
-  type: 'integer',
-  isPrimary: true,
-  isGenerated: true,
-  generationStrategy: 'increment',
-};
-const text = (name: string, length: number, isNullable = false): TableColumnOptions => ({
-  name,
-  type: 'varchar',
-  length: String(length),
-  isNullable,
-});
-const timestamps = [text('createdAt', 30), text('updatedAt', 30)];
+import { id, text, timestamps } from './columns';
 
 /** Accounts, refresh tokens, the audit chain, editions and events. Driver-neutral (SQLite and PostgreSQL). */
 export class Foundation1764320000000 implements MigrationInterface {

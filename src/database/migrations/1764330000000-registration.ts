@@ -6,39 +6,7 @@ import {
   TableForeignKey,
   TableIndex,
 } from 'typeorm';
-import { TableColumnOptions } from 'typeorm/schema-builder/options/TableColumnOptions';
-
-const id: TableColumnOptions = {
-  name: 'id',
-  type: 'integer',
-  isPrimary: true,
-  isGenerated: true,
-  generationStrategy: 'increment',
-};
-const text = (name: string, length: number, isNullable = false): TableColumnOptions => ({
-  name,
-  type: 'varchar',
-  length: String(length),
-  isNullable,
-});
-const int = (name: string, isNullable = false): TableColumnOptions => ({
-  name,
-  type: 'integer',
-  isNullable,
-});
-const json = (name: string, isNullable = false): TableColumnOptions => ({
-  name,
-  type: 'text',
-  isNullable,
-});
-const timestamps = [text('createdAt', 30), text('updatedAt', 30)];
-const fk = (column: string, table: string) =>
-  new TableForeignKey({
-    columnNames: [column],
-    referencedTableName: table,
-    referencedColumnNames: ['id'],
-    onDelete: 'RESTRICT',
-  });
+import { fk, id, int, long as json, text, timestamps } from './columns';
 
 /** Units, contestants, entries, draws and the sealed code map; event columns for their phases. */
 export class Registration1764330000000 implements MigrationInterface {

@@ -1,25 +1,5 @@
 import { MigrationInterface, QueryRunner, Table, TableColumn, TableIndex } from 'typeorm';
-import { TableColumnOptions } from 'typeorm/schema-builder/options/TableColumnOptions';
-
-const id: TableColumnOptions = {
-  name: 'id',
-  type: 'integer',
-  isPrimary: true,
-  isGenerated: true,
-  generationStrategy: 'increment',
-};
-const text = (name: string, length: number, isNullable = false): TableColumnOptions => ({
-  name,
-  type: 'varchar',
-  length: String(length),
-  isNullable,
-});
-const int = (name: string, isNullable = false): TableColumnOptions => ({
-  name,
-  type: 'integer',
-  isNullable,
-});
-const unique = (...columnNames: string[]) => new TableIndex({ columnNames, isUnique: true });
+import { id, int, text, unique } from './columns';
 
 /** Marking schemes, judge assignments, marks with every version, the idempotency ledger. */
 export class Judging1764340000000 implements MigrationInterface {

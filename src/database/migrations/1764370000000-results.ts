@@ -1,40 +1,5 @@
-import {
-  MigrationInterface,
-  QueryRunner,
-  Table,
-  TableColumn,
-  TableColumnOptions,
-  TableIndex,
-} from 'typeorm';
-
-const id: TableColumnOptions = {
-  name: 'id',
-  type: 'integer',
-  isPrimary: true,
-  isGenerated: true,
-  generationStrategy: 'increment',
-};
-const text = (name: string, length: number, isNullable = false): TableColumnOptions => ({
-  name,
-  type: 'varchar',
-  length: String(length),
-  isNullable,
-});
-const int = (name: string, isNullable = false): TableColumnOptions => ({
-  name,
-  type: 'integer',
-  isNullable,
-});
-const long = (name: string, isNullable = false): TableColumnOptions => ({
-  name,
-  type: 'text',
-  isNullable,
-});
-const bool = (name: string, value: boolean): TableColumnOptions => ({
-  name,
-  type: 'boolean',
-  default: value,
-});
+import { MigrationInterface, QueryRunner, Table, TableColumn, TableIndex } from 'typeorm';
+import { bool, id, int, long, text } from './columns';
 
 /** Results lifecycle, appeals, the awards ledger, external results and recommendations. */
 export class Results1764370000000 implements MigrationInterface {
