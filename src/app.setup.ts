@@ -5,6 +5,7 @@ import { AppConfig } from './config/app-config';
 import { createValidationPipe } from './common/errors/validation';
 import { ErrorFilter, isBodyParserError, toErrorBody } from './common/errors/error.filter';
 import { json, NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
 import { ConfiguredIoAdapter } from './live/io.adapter';
 import { APP_VERSION } from './version';
 
@@ -14,6 +15,9 @@ export async function configureApp(app: NestExpressApplication): Promise<INestAp
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
+  // Security headers. The content security policy is left to a later change: the console, the
+  // service worker, Swagger UI and the print pages need their sources listed first.
+  app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
   app.use(json({ limit: '1mb' }));
   // Body parser errors (bad JSON, too large) answered here in the API's shape, before any route.
   app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {

@@ -16,6 +16,8 @@ describe('foundation: health, docs, error contract, editions and events', () => 
 
   it(`reports health and the database type (${process.env.TEST_DB ?? 'sqlite'})`, async () => {
     const res = await request(t.url).get('/api/health').expect(200);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-powered-by']).toBeUndefined();
     expect(res.body).toEqual({
       status: 'ok',
       database: { type: process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite', ok: true },
