@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { notFound } from '../common/errors/app-error';
 import { aggregateAspect, AspectResult, componentMark, moduleMark } from '../domain/marking';
 import { fromHundredths } from '../domain/numbers';
 import { totalMark } from '../domain/ranking';
@@ -41,13 +42,16 @@ export class ScoringService {
     options: { lockedOnly?: boolean } = {},
   ): Promise<PieceScore[]> {
     const [event, modules, aspects, codes, marks, theory] = await Promise.all([
-      manager.findOneByOrFail(CompetitionEvent, { id: eventId }),
+      manager.findOneBy(CompetitionEvent, { id: eventId }),
       manager.find(MarkingModuleRow, { where: { eventId }, order: { position: 'ASC' } }),
       manager.find(AspectRow, { where: { eventId }, order: { position: 'ASC' } }),
       manager.find(BlindCode, { where: { eventId }, order: { workpieceCode: 'ASC' } }),
       manager.find(Mark, { where: { eventId, purpose: 'primary' } }),
       manager.find(TheoryScore, { where: { eventId } }),
     ]);
+    if (!event) {
+      throw notFound('EVENT_NOT_FOUND', `No event with id ${eventId}.`);
+    }
     const visibleModules = modules.filter((m) => !options.lockedOnly || m.lockedAt !== null);
     const valuesBy = new Map<string, number[]>();
     for (const mark of marks) {

@@ -10,7 +10,8 @@ import {
 import type { Request, Response } from 'express';
 import { MoreThan } from 'typeorm';
 import { ORGANIZERS, Public, Roles } from '../auth/decorators';
-import { badRequest } from '../common/errors/app-error';
+import { badRequest, notFound } from '../common/errors/app-error';
+import { Edition } from '../editions/entities/edition.entity';
 import { ParseIdPipe } from '../common/id.pipe';
 import { UnitOfWork } from '../database/unit-of-work';
 import { LiveUpdate } from './live-update.entity';
@@ -75,6 +76,10 @@ export class LiveController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
+    const edition = await this.uow.reader.findOneBy(Edition, { id: editionId });
+    if (!edition || edition.status === 'draft') {
+      throw notFound('EDITION_NOT_FOUND', `No published edition with id ${editionId}.`);
+    }
     const since = sinceText === undefined ? 0 : Number(sinceText);
     if (!Number.isSafeInteger(since) || since < 0) {
       throw badRequest('SINCE_INVALID', 'since must be a whole number ≥ 0.');
