@@ -49,6 +49,9 @@ export class LedgerService {
     editionId: number,
   ): Promise<{ created: number; unchanged: number; updated: number }> {
     return this.uow.run(async (manager) => {
+      if (!(await manager.existsBy(Edition, { id: editionId }))) {
+        throw notFound('EDITION_NOT_FOUND', `No edition with id ${editionId}.`);
+      }
       const events = await manager.find(CompetitionEvent, {
         where: { editionId, resultsStatus: 'final' },
       });
