@@ -19,9 +19,9 @@ function freePort() {
   });
 }
 
-async function startServer(env = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'wuxi-bench-'));
-  const port = await freePort();
+async function startServer(env = {}, options = {}) {
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'wuxi-bench-'));
+  const port = options.port ?? (await freePort());
   const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []), join(__dirname, '..', 'dist', 'main.js')], {
     env: {
       ...process.env,
@@ -57,12 +57,14 @@ async function startServer(env = {}) {
     url,
     dir,
     child,
-    async stop() {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+    async stop({ keep = false } = {}) {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((r) => child.once('exit', r));
+      }
       if (process.env.BENCH_KEEP_DB) {
         console.error(`kept ${dir}`);
-      } else {
+      } else if (!keep) {
         rmSync(dir, { recursive: true, force: true });
       }
     },
