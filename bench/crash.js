@@ -27,7 +27,7 @@ async function main() {
   const dbPath = join(dir, 'bench.sqlite');
   const started = Date.now();
   try {
-    const day = await prepareDay(server.url, { contestants: 60, aspects: 4, judges: 4 });
+    const day = await prepareDay(server.url, { contestants: 150, aspects: 5, judges: 8 });
     const pending = [];
     for (const code of day.codes) {
       for (const aspect of day.aspects) {

@@ -156,6 +156,41 @@ describe('accounts, tokens and roles', () => {
     expect(JSON.stringify(audit.body[0])).not.toContain('password9');
   });
 
+  it('limits writes per user, not per address, with Retry-After; reads are not counted', async () => {
+    const limited = await createTestApp({ WRITE_RATE_PER_MINUTE: '3' });
+    try {
+      const a = await signIn(limited, 'organizer', 'busy');
+      const b = await signIn(limited, 'organizer', 'calm');
+      const statuses = [];
+      for (let i = 0; i < 4; i += 1) {
+        statuses.push(
+          (
+            await request(limited.url)
+              .post('/api/units')
+              .set(a.auth)
+              .send({ name: `单位${i}` })
+          ).status,
+        );
+      }
+      expect(statuses).toEqual([201, 201, 201, 429]);
+      const refused = await request(limited.url)
+        .post('/api/units')
+        .set(a.auth)
+        .send({ name: '再来' })
+        .expect(429);
+      expect(refused.body.code).toBe('RATE_LIMITED');
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      await request(limited.url).get('/api/units').set(a.auth).expect(200);
+      await request(limited.url)
+        .post('/api/units')
+        .set(b.auth)
+        .send({ name: '别的账号' })
+        .expect(201);
+    } finally {
+      await limited.close();
+    }
+  });
+
   describe('socket connections are authenticated and role-checked', () => {
     const connect = (token?: string) =>
       new Promise<{ event: string; payload: unknown; socket: Socket }>((resolve) => {

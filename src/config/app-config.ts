@@ -71,6 +71,12 @@ export class AppConfig {
   @Min(1)
   LOGIN_WINDOW_SECONDS = 300;
 
+  /** Writes (non-GET requests) allowed per signed-in user per minute; then 429 with Retry-After. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  WRITE_RATE_PER_MINUTE = 12_000;
+
   @IsOptional()
   @IsString()
   @MinLength(8, { message: 'ADMIN_PASSWORD must be at least 8 characters' })
@@ -128,6 +134,7 @@ const KNOWN_KEYS = [
   'LOGIN_MAX_FAILURES',
   'LOGIN_WINDOW_SECONDS',
   'ADMIN_PASSWORD',
+  'WRITE_RATE_PER_MINUTE',
   'DEMO',
   'CORS_ORIGINS',
   'CLIENT_DIST',
