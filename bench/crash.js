@@ -4,7 +4,8 @@
  * client id; the server is killed with SIGKILL at random moments and restarted on the same file.
  * At the end every acknowledged mark must be stored exactly once, PRAGMA integrity_check must be
  * ok, the audit chain must verify, and the server's scores must equal a recompute from the
- * acknowledged marks. Options: --kills N (default 20), --rate R marks/s (default 200).
+ * acknowledged marks. Options: --kills N (default 20), --rate R marks/s (default 200),
+ * --contestants C (default 150; × 5 aspects × 8 judges marks to send).
  * Last line: {"bench":"crash","kills":…,"acked":…,"lost":0,"duplicated":0,"integrity":"ok"}.
  */
 const { execFileSync } = require('node:child_process');
@@ -16,7 +17,9 @@ const Database = require('better-sqlite3');
 const { startServer, freePort } = require('./harness');
 const { prepareDay } = require('./prepare');
 
-const { values } = parseArgs({ options: { kills: { type: 'string', default: '20' }, rate: { type: 'string', default: '200' } } });
+const { values } = parseArgs({
+  options: { kills: { type: 'string', default: '20' }, rate: { type: 'string', default: '200' }, contestants: { type: 'string', default: '150' } },
+});
 const KILLS = Number(values.kills);
 const RATE = Number(values.rate);
 
@@ -27,7 +30,7 @@ async function main() {
   const dbPath = join(dir, 'bench.sqlite');
   const started = Date.now();
   try {
-    const day = await prepareDay(server.url, { contestants: 150, aspects: 5, judges: 8 });
+    const day = await prepareDay(server.url, { contestants: Number(values.contestants), aspects: 5, judges: 8 });
     const pending = [];
     for (const code of day.codes) {
       for (const aspect of day.aspects) {

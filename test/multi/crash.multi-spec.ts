@@ -6,7 +6,7 @@ describe('kill -9 durability (short run)', () => {
   it('loses no acknowledged mark, duplicates none, and keeps the file and the audit chain sound', () => {
     const run = spawnSync(
       process.execPath,
-      [join(__dirname, '..', '..', 'bench', 'crash.js'), '--kills', '3'],
+      [join(__dirname, '..', '..', 'bench', 'crash.js'), '--kills', '3', '--contestants', '30'],
       {
         encoding: 'utf8',
         timeout: 120_000,
