@@ -12,6 +12,8 @@ module.exports = {
     {
       ...common,
       displayName: 'e2e',
+      // Real databases on a shared 2-core machine: a whole import or judging day can take seconds.
+      testTimeout: 30_000,
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.e2e-spec.ts'],
       setupFiles: ['<rootDir>/test/setup-env.ts'],
