@@ -35,6 +35,7 @@ import { Appeal } from './entities/appeal.entity';
 import { GrantRow } from './entities/grant.entity';
 import { Recommendation } from './entities/recommendation.entity';
 import { LedgerService, LedgerTotals } from './ledger.service';
+import { MatchingService } from './matching.service';
 import { EventResultsResponse, ResultsService } from './results.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -50,6 +51,7 @@ export class ResultsController {
     private readonly appeals: AppealsService,
     private readonly ledger: LedgerService,
     private readonly documents: DocumentsService,
+    private readonly matching: MatchingService,
   ) {}
 
   @Get('events/:id/results')
@@ -198,7 +200,7 @@ export class ResultsController {
     @Param('id', ParseIdPipe) id: number,
     @Body() body: RecommendDto,
   ): Promise<Recommendation[]> {
-    return this.ledger.recommend(actorOf(user), id, body.level, body.count);
+    return this.matching.recommend(actorOf(user), id, body.level, body.count);
   }
 
   @Get('editions/:id/documents/:name')
@@ -259,6 +261,6 @@ export class ResultsController {
       'Record a provincial/national/world result; a qualifying one adds the 1:1 matching grant.',
   })
   recordExternal(@CurrentUser() user: AuthUser, @Body() body: ExternalResultDto) {
-    return this.ledger.recordExternal(actorOf(user), body);
+    return this.matching.recordExternal(actorOf(user), body);
   }
 }

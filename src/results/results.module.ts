@@ -3,12 +3,13 @@ import { PoliciesModule } from '../policies/policies.module';
 import { AppealsService } from './appeals.service';
 import { DocumentsService } from './documents.service';
 import { LedgerService } from './ledger.service';
+import { MatchingService } from './matching.service';
 import { ResultsController } from './results.controller';
 import { ResultsService } from './results.service';
 
 @Module({
   imports: [PoliciesModule],
   controllers: [ResultsController],
-  providers: [ResultsService, AppealsService, LedgerService, DocumentsService],
+  providers: [ResultsService, AppealsService, LedgerService, DocumentsService, MatchingService],
 })
 export class ResultsModule {}
