@@ -8,6 +8,9 @@ import {
   Post,
   Put,
   Query,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -15,8 +18,15 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiConsumes,
+  ApiProduces,
 } from '@nestjs/swagger';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
 import { actorOf, AuthUser } from '../auth/auth-user';
+import { badRequest } from '../common/errors/app-error';
+import { flattenValidationErrors } from '../common/errors/validation';
 import { CurrentUser, ORGANIZERS, Roles } from '../auth/decorators';
 import { ParseIdPipe } from '../common/id.pipe';
 import { AssignmentsService } from './assignments.service';
@@ -27,7 +37,11 @@ import { RemarkRequest } from './entities/remark-request.entity';
 import { LockService, ModuleProgress } from './lock.service';
 import { FlagResponse, ReconciliationService, RecheckResponse } from './reconciliation.service';
 import { SchemeService } from './scheme.service';
+import { parseSchemeWorkbook, schemeWorkbook } from './scheme-workbook';
 import type { PieceScore } from './scoring.service';
+import { parseTheorySheet } from './theory-sheet';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const CHIEF_AND_ORGANIZERS = [...ORGANIZERS, 'chief_judge' as const];
 
@@ -166,6 +180,84 @@ export class JudgingController {
     @Query('dryRun', new ParseBoolPipe({ optional: true })) dryRun?: boolean,
   ) {
     return this.reconciliation.importTheory(actorOf(user), id, body, dryRun ?? false);
+  }
+
+  @Get('events/:id/scheme.xlsx')
+  @Roles(...CHIEF_AND_ORGANIZERS, 'supervisor')
+  @ApiOperation({
+    summary: 'The scheme as .xlsx, one row per aspect (the same columns are read back on import).',
+  })
+  @ApiProduces(XLSX)
+  async exportScheme(@Param('id', ParseIdPipe) id: number): Promise<StreamableFile> {
+    return new StreamableFile(await schemeWorkbook(await this.schemes.get(id)), {
+      type: XLSX,
+      disposition: 'attachment; filename="scheme.xlsx"',
+    });
+  }
+
+  @Post('events/:id/scheme.xlsx')
+  @HttpCode(200)
+  @Roles(...CHIEF_AND_ORGANIZERS)
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 2 * 1024 * 1024, files: 1 } }))
+  @ApiConsumes('multipart/form-data')
+  @ApiOperation({
+    summary:
+      'Replace the scheme from an .xlsx (one row per aspect); validated as the JSON form is.',
+  })
+  async importScheme(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseIdPipe) id: number,
+    @UploadedFile() file?: Express.Multer.File,
+  ): Promise<SchemeResponse> {
+    if (!file) {
+      throw badRequest('IMPORT_NO_FILE', 'Attach the sheet as the form field "file".');
+    }
+    const dto = plainToInstance(PutSchemeDto, await parseSchemeWorkbook(file.buffer));
+    const invalid = flattenValidationErrors(
+      validateSync(dto, { whitelist: true, forbidNonWhitelisted: true }),
+    );
+    if (invalid.length > 0) {
+      throw badRequest('VALIDATION_FAILED', 'The scheme sheet has invalid rows.', invalid);
+    }
+    return this.schemes.put(actorOf(user), id, dto);
+  }
+
+  @Post('events/:id/theory.xlsx')
+  @HttpCode(200)
+  @Roles(...CHIEF_AND_ORGANIZERS)
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 10 * 1024 * 1024, files: 1 } }))
+  @ApiConsumes('multipart/form-data')
+  @ApiOperation({
+    summary:
+      'Theory scores from the exam system (.xlsx/.csv: 检录号, 理论成绩); ?dryRun=true reports row errors only; all or nothing.',
+  })
+  async importTheoryFile(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseIdPipe) id: number,
+    @Query('dryRun', new ParseBoolPipe({ optional: true })) dryRun?: boolean,
+    @UploadedFile() file?: Express.Multer.File,
+  ) {
+    if (!file) {
+      throw badRequest('IMPORT_NO_FILE', 'Attach the sheet as the form field "file".');
+    }
+    const sheet = await parseTheorySheet(file);
+    if (sheet.errors.length > 0) {
+      return { dryRun: dryRun ?? false, imported: 0, errors: sheet.errors };
+    }
+    const result = await this.reconciliation.importTheory(
+      actorOf(user),
+      id,
+      { scores: sheet.rows.map(({ checkInCode, score }) => ({ checkInCode, score })) },
+      dryRun ?? false,
+    );
+    return {
+      ...result,
+      errors: result.errors.map((e) => ({
+        ...e,
+        row: sheet.rows[e.row - 1].row,
+        column: '检录号',
+      })),
+    };
   }
 
   @Post('modules/:id/lock')
