@@ -23,7 +23,11 @@ describe('consistency: incremental standings equal a full recompute after random
   beforeAll(async () => {
     t = await createTestApp({ LIVE_INTERVAL_MS: '60000' });
     day = await prepareEvent(t, 6, { status: 'published' });
-    await request(t.url).patch('/api/editions/1').set(day.organizer.auth).send({ status: 'published' }).expect(200);
+    await request(t.url)
+      .patch('/api/editions/1')
+      .set(day.organizer.auth)
+      .send({ status: 'published' })
+      .expect(200);
     [judge] = await makeJudges(t, ['JU']);
     const scheme = {
       modules: ['A', 'B', 'C'].map((code, i) => ({

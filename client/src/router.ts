@@ -2,6 +2,8 @@ import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import type { Role } from './api/types';
 import { homeFor, JUDGE_ROLES, ORGANIZER_ROLES, session } from './auth/session';
 import { deskRoutes, editionRoutes, DESK_ROLES } from './admin/registration/routes';
+import { liveRoutes } from './live/routes';
+import { awardRoutes, reviewRoutes } from './admin/awards/routes';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -34,6 +36,7 @@ const routes: RouteRecordRaw[] = [
         props: (route) => ({ editionId: Number(route.params.id) }),
       },
       ...editionRoutes,
+      ...awardRoutes,
     ],
   },
   {
@@ -62,6 +65,8 @@ const routes: RouteRecordRaw[] = [
     meta: { roles: ['chief_judge'] },
   },
   { path: '/live', name: 'live', component: () => import('./live/LiveBoard.vue') },
+  ...liveRoutes,
+  ...reviewRoutes,
   { path: '/403', name: 'forbidden', component: () => import('./shared/ForbiddenPage.vue') },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ];

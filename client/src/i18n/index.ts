@@ -7,6 +7,10 @@ import zhCN, { type Messages } from './zh-CN';
 import judgingEn from './judging.en';
 import judgingZhCN from './judging.zh-CN';
 import { withJudging } from './judging';
+import liveEn from './live.en';
+import liveZhCN, { withLive } from './live.zh-CN';
+import awardsZhCN, { withAwards } from './awards.zh-CN';
+import awardsEn from './awards.en';
 
 export type Locale = 'zh-CN' | 'en';
 const STORAGE_KEY = 'wuxi-skills.locale';
@@ -19,7 +23,10 @@ export const i18n = createI18n<[Messages], Locale, false>({
   legacy: false,
   locale: savedLocale(),
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': withJudging(zhCN, judgingZhCN), en: withJudging(en, judgingEn) },
+  messages: {
+    'zh-CN': withAwards(withLive(withJudging(zhCN, judgingZhCN), liveZhCN), awardsZhCN),
+    en: withAwards(withLive(withJudging(en, judgingEn), liveEn), awardsEn),
+  },
 });
 
 export function setLocale(locale: Locale): void {

@@ -1,0 +1,73 @@
+import { io, type Socket } from 'socket.io-client';
+import { http } from './http';
+import type { CompetitionEvent } from './types';
+
+/** A row as the public board sees it: names only after decryption. */
+export interface PublicRow {
+  workstationNo: number;
+  rank: number;
+  tied: boolean;
+  modules: Record<string, number>;
+  practical: number;
+  theory: number | null;
+  total: number;
+  name?: string;
+  unitName?: string;
+}
+
+export interface StandingsSnapshot {
+  eventId: number;
+  seq: number;
+  rows: PublicRow[];
+  frozen: boolean;
+}
+
+export interface StandingsUpdate {
+  seq: number;
+  changes: PublicRow[];
+  removed: number[];
+}
+
+export interface StandingsCatchUp {
+  eventId: number;
+  seq: number;
+  updates: StandingsUpdate[];
+}
+
+export interface StandingsPush extends StandingsUpdate {
+  eventId: number;
+}
+
+export interface LeadersPush {
+  eventId: number;
+  seq: number;
+  leaders: PublicRow[];
+}
+
+export interface LiveError {
+  error: { code: string; message: string };
+}
+
+export type JoinAnswer = StandingsSnapshot | StandingsCatchUp | LiveError;
+
+/** The public event, with the live fields the server adds. */
+export type LiveEvent = CompetitionEvent & {
+  liveVisibility?: string;
+  resultsLockedAt?: string | null;
+  decryptedAt?: string | null;
+};
+
+export const liveApi = {
+  event: (id: number) => http.get<LiveEvent>(`/events/${id}`, { auth: false }),
+  standings: (id: number) =>
+    http.get<StandingsSnapshot>(`/events/${id}/standings`, { auth: false }),
+};
+
+/** The `/live` namespace on the same origin; reconnects on its own. */
+export function liveSocket(): Socket {
+  return io('/live', {
+    path: '/socket.io',
+    transports: ['websocket', 'polling'],
+    reconnectionDelayMax: 3000,
+  });
+}

@@ -1,0 +1,60 @@
+/** Texts of the public live boards (merged into zh-CN.ts by withLive in index.ts). */
+const liveZhCN = {
+  live: {
+    noStandings: '暂无成绩：模块锁定后将实时显示',
+    openBoard: '查看排名',
+    bigScreen: '大屏模式',
+    back: '返回',
+    workstation: '工位 {no}',
+    conn: { connected: '已连接', reconnecting: '重连中', offline: '离线' },
+    lastUpdate: '最后更新：{time}',
+    neverUpdated: '尚未更新',
+    seq: '第 {seq} 次更新',
+    frozen: '成绩揭晓前暂停更新',
+    tied: '并列',
+    col: {
+      rank: '名次',
+      contestant: '工位 / 选手',
+      practical: '实操',
+      theory: '理论',
+      total: '总分',
+    },
+    chart: { title: '总分分布', count: '人数' },
+    screen: {
+      fullscreen: '全屏',
+      exitFullscreen: '退出全屏',
+      next: '下一赛项',
+      rotate: '每 {seconds} 秒轮播',
+      noEdition: '请选择届次',
+    },
+    error: {
+      EVENT_NOT_FOUND: '赛项不存在或尚未发布',
+      TOO_MANY_JOINS: '请求过于频繁，请稍后',
+      TIMEOUT: '服务器无响应，正在重试',
+      other: '无法获取实时成绩',
+    },
+  },
+};
+
+export default liveZhCN;
+
+export type LiveMessages = typeof liveZhCN;
+
+type Tree = { [key: string]: unknown };
+
+function merge(base: Tree, extra: Tree): Tree {
+  const out: Tree = { ...base };
+  for (const [key, value] of Object.entries(extra)) {
+    const own = out[key];
+    out[key] =
+      typeof own === 'object' && own !== null && typeof value === 'object' && value !== null
+        ? merge(own as Tree, value as Tree)
+        : value;
+  }
+  return out;
+}
+
+/** A locale's messages with the live board texts added (existing live.* keys are kept). */
+export function withLive<T extends Tree>(messages: T, live: LiveMessages): T {
+  return merge(messages, live) as T;
+}
