@@ -83,5 +83,9 @@ export function homeFor(user: User | null): string {
   if (user && JUDGE_ROLES.includes(user.role)) {
     return '/judge';
   }
+  if (user?.role === 'supervisor') {
+    // 监督仲裁 decides appeals and watches the results.
+    return '/review';
+  }
   return '/live';
 }
