@@ -3,6 +3,7 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AuditModule } from './audit/audit.module';
+import { BenchProbeModule } from './bench-probe/bench-probe.module';
 import { AuthModule } from './auth/auth.module';
 import { loadConfig } from './config/app-config';
 import { EventsModule } from './common/events.module';
@@ -26,6 +27,12 @@ function clientModule(): DynamicModule[] {
     : [];
 }
 
+/** bench:marks' baseline endpoint, only when BENCH_PROBE=on outside production. */
+function benchProbe() {
+  const config = loadConfig();
+  return config.BENCH_PROBE === 'on' && config.NODE_ENV !== 'production' ? [BenchProbeModule] : [];
+}
+
 @Module({
   imports: [
     ConfigModule,
@@ -42,6 +49,7 @@ function clientModule(): DynamicModule[] {
     LiveModule,
     DemoModule,
     ...clientModule(),
+    ...benchProbe(),
   ],
   controllers: [HealthController],
 })

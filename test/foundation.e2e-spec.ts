@@ -46,6 +46,10 @@ describe('foundation: health, docs, error contract, editions and events', () => 
     await request(t.url).get('/api/docs').expect(200);
   });
 
+  it('does not mount the bench-only endpoint unless BENCH_PROBE=on', async () => {
+    await request(t.url).post('/api/bench-probe').set(judge.auth).send({}).expect(404);
+  });
+
   it('answers unknown routes with 404 in the error shape', async () => {
     const res = await request(t.url).get('/api/no/such/route').expect(404);
     expect(res.body).toEqual({

@@ -85,6 +85,10 @@ export class AppConfig {
   @IsIn(['on', 'off'])
   DEMO: 'on' | 'off' = 'on';
 
+  /** bench:marks only: mounts the bare one-insert endpoint it compares against (never in production). */
+  @IsIn(['on', 'off'])
+  BENCH_PROBE: 'on' | 'off' = 'off';
+
   /** Comma-separated origins allowed by CORS; empty means same origin only. */
   @IsString()
   CORS_ORIGINS = '';
@@ -136,6 +140,7 @@ const KNOWN_KEYS = [
   'ADMIN_PASSWORD',
   'WRITE_RATE_PER_MINUTE',
   'DEMO',
+  'BENCH_PROBE',
   'CORS_ORIGINS',
   'CLIENT_DIST',
   'LIVE_INTERVAL_MS',
