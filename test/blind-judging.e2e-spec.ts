@@ -21,6 +21,17 @@ const IDENTITY_KEYS = new Set([
   'gender',
 ]);
 
+function stringsOf(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') {
+    out.push(value);
+  } else if (Array.isArray(value)) {
+    value.forEach((v) => stringsOf(v, out));
+  } else if (value && typeof value === 'object') {
+    Object.values(value).forEach((v) => stringsOf(v, out));
+  }
+  return out;
+}
+
 function keysOf(value: unknown, out: string[] = []): string[] {
   if (Array.isArray(value)) {
     value.forEach((v) => keysOf(v, out));
@@ -197,14 +208,17 @@ describe('blind judging: nothing a judge receives names a contestant', () => {
     const leaks: string[] = [];
     for (const { what, body } of received) {
       const text = JSON.stringify(body);
+      const strings = stringsOf(body);
       for (const key of keysOf(body).filter((k) => IDENTITY_KEYS.has(k))) {
         leaks.push(`${what}: field ${key}`);
       }
       for (const p of people) {
         for (const value of [p.name, p.idNumber, p.unitName, p.phone, p.employer].filter(
-          (v): v is string => !!v && v.length > 1,
+          (v): v is string => !!v,
         )) {
-          if (text.includes(value)) {
+          // Any value equal to an identity leaks; a long one also leaks inside another string.
+          // (Short unit names like "U2" can occur by chance inside random work-piece codes.)
+          if (strings.includes(value) || (value.length >= 4 && text.includes(value))) {
             leaks.push(`${what}: value ${value}`);
           }
         }
