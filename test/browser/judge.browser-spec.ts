@@ -182,8 +182,7 @@ describe('judge tablet offline (browser)', () => {
     await page.getByTestId('chief-event').click();
     await page.getByRole('option', { name: '数控车工(职工组)' }).click();
     const card = page.getByTestId('progress-A');
-    await card.waitFor();
-    await expect(card.innerText()).resolves.toContain('已评 10 / 10');
+    await card.getByText('已评 10 / 10').waitFor();
 
     // judge1 has not signed: MODULE_NOT_READY with its details.
     await card.getByTestId('lock').click();
@@ -213,7 +212,8 @@ describe('judge tablet offline (browser)', () => {
     // The other tabs: scheme, assignment (recusal overview), flags, recheck list.
     const tabs = page.getByTestId('chief-tabs');
     await tabs.getByText('评分标准').click();
-    await expect(page.getByTestId('chief-scheme').innerText()).resolves.toContain('工艺合理性');
+    // The scheme loads after the tab opens: wait for the text rather than read it at once.
+    await page.getByTestId('chief-scheme').getByText('工艺合理性').first().waitFor();
     await tabs.getByText('裁判分配').click();
     const assignments = page.getByTestId('chief-assignments');
     await assignments.getByText('评分裁判 王强').first().waitFor();
