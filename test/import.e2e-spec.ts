@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { createTestApp, TestApp } from './support/test-app';
-import { makeEdition, makeEvent, signIn, tableCounts } from './support/factories';
+import { binary, makeEdition, makeEvent, signIn, tableCounts } from './support/factories';
 import { csvOf, sheetRow, SheetRow, xlsxOf } from './support/sheets';
 
 type Session = Awaited<ReturnType<typeof signIn>>;
@@ -230,10 +230,3 @@ describe('bulk registration: dry run, row errors, all-or-nothing commit, then th
     await request(t.url).get(`/api/events/${eventId}/code-map`).set(judge.auth).expect(403);
   });
 });
-
-function binary(res: request.Response, callback: (err: Error | null, body: Buffer) => void) {
-  const stream = res as unknown as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  stream.on('end', () => callback(null, Buffer.concat(chunks)));
-}

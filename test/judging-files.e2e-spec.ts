@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { prepareEvent, PreparedEvent } from './support/competition-day';
-import { makeEvent, tableCounts } from './support/factories';
+import { binary, makeEvent, tableCounts } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
 
 const SCHEME = {
@@ -32,13 +32,6 @@ const SCHEME = {
     },
   ],
 };
-
-function binary(res: request.Response, callback: (err: Error | null, body: Buffer) => void) {
-  const stream = res as unknown as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  stream.on('end', () => callback(null, Buffer.concat(chunks)));
-}
 
 async function sheet(rows: (string | number)[][]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { makeJudges, prepareEvent, PreparedEvent, Session } from './support/competition-day';
-import { signIn, tableCounts } from './support/factories';
+import { binary, signIn, tableCounts } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
 
 interface Line {
@@ -379,10 +379,3 @@ describe('results to rewards: publication, an appeal that changes a prize, final
     expect(sheet.text).toContain('最终成绩');
   });
 });
-
-function binary(res: request.Response, callback: (err: Error | null, body: Buffer) => void) {
-  const stream = res as unknown as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  stream.on('end', () => callback(null, Buffer.concat(chunks)));
-}

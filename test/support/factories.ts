@@ -84,3 +84,11 @@ export function makeContestant(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** supertest parser that keeps a binary body (an .xlsx download) as one Buffer. */
+export function binary(res: request.Response, callback: (err: Error | null, body: Buffer) => void) {
+  const stream = res as unknown as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => callback(null, Buffer.concat(chunks)));
+}
