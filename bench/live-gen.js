@@ -45,10 +45,11 @@ function sourceAddress(prefix, index) {
   return `${prefix}.${1 + (a % 250)}`;
 }
 
-function connectSio({ url, eventId }, localAddress) {
+function connectSio({ url, path, eventId }, localAddress) {
   const { io } = require('socket.io-client');
   return new Promise((resolve) => {
     const socket = io(`${url}/live`, {
+      path: path ?? '/socket.io',
       transports: ['websocket'],
       forceNew: true,
       reconnection: false,

@@ -11,13 +11,15 @@
  * Options: --viewers N (5000) --broadcasts K measured (20) --warmup W discarded (2)
  *          --generators G (2) --interval-ms between locks (1500) --concurrency per generator (64)
  *          --marks-per-s (50) --live-interval-ms server LIVE_INTERVAL_MS (100) --only product,sio,ws
+ *          --live-workers W (1): the server's LIVE_WORKERS; viewers connect to the workers' path
+ *          (/live-io) when W > 0, to the API process's /socket.io when 0
  *          --rounds R (1): repeat the three phases in alternating order and pool their samples
  *          --time-limit-s (1200 per round): the bench kills everything it started and exits after it
  * Targets (issue, 5,000 viewers): ratio ≤ 1.3, ratio_raw_ws ≤ 1.5, ≤ 25 KB RSS/viewer, submit p99 ≤ 100 ms.
  * Last line: {"bench":"live","viewers":…,"p50_ms":…,"p99_ms":…,"ratio":…,"ratio_raw_ws":…,"rss_kb_per_viewer":…,"submit_p99_ms":…}
  */
 const { fork } = require('node:child_process');
-const { readFileSync } = require('node:fs');
+const { readdirSync, readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { performance } = require('node:perf_hooks');
 const { randomUUID } = require('node:crypto');
@@ -47,6 +49,7 @@ const MARKS_PER_S = Number(option('marks-per-s', 50));
 const LIVE_INTERVAL_MS = String(option('live-interval-ms', 100));
 const ONLY = String(option('only', 'product,sio,ws')).split(',');
 const ROUNDS = Number(option('rounds', 1));
+const LIVE_WORKERS = Number(option('live-workers', 1));
 const TIME_LIMIT_MS = Number(option('time-limit-s', 20 * 60 * ROUNDS)) * 1000;
 
 // ---------------------------------------------------------------------------------------------
@@ -94,15 +97,43 @@ function waitExit(child, ms) {
 // ---------------------------------------------------------------------------------------------
 // Measurements
 
-function rssKb(pid) {
-  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? Number(match[1]) : NaN;
+/** A process and its descendants (the server's fan-out workers count as the server). */
+function tree(pid) {
+  const children = [];
+  try {
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      const list = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
+      if (list) {
+        children.push(...list.split(/\s+/).map(Number));
+      }
+    }
+  } catch {
+    // gone
+  }
+  return [pid, ...children.flatMap((child) => tree(child))];
 }
 
-/** utime + stime of a process in ms (clock ticks of 10 ms). */
+function rssKb(pid) {
+  return tree(pid).reduce((sum, p) => {
+    try {
+      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
+      return sum + (match ? Number(match[1]) : 0);
+    } catch {
+      return sum;
+    }
+  }, 0);
+}
+
+/** utime + stime of a process and its descendants in ms (clock ticks of 10 ms). */
 function cpuMs(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+  return tree(pid).reduce((sum, p) => {
+    try {
+      const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ');
+      return sum + (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      return sum;
+    }
+  }, 0);
 }
 
 function loadAverage() {
@@ -123,7 +154,7 @@ const r1 = (x) => Math.round(x * 10) / 10;
 
 let addressBase = 2 + Math.floor(Math.random() * 200); // 127.<base+phase>.<generator>.<n>
 
-function startGenerators(label, mode, url, eventId) {
+function startGenerators(label, mode, url, eventId, path) {
   const phaseOctet = addressBase++;
   const gens = [];
   for (let g = 0; g < GENERATORS; g += 1) {
@@ -158,6 +189,7 @@ function startGenerators(label, mode, url, eventId) {
       cmd: 'connect',
       mode,
       url,
+      path,
       eventId,
       count,
       concurrency: CONCURRENCY,
@@ -237,10 +269,10 @@ async function closeGenerators(gens) {
 // ---------------------------------------------------------------------------------------------
 // One phase: connect N viewers, trigger WARMUP + MEASURED broadcasts at a steady rate, collect.
 
-async function runPhase(label, { mode, url, eventId, serverPid, trigger, during }) {
+async function runPhase(label, { mode, url, path, eventId, serverPid, trigger, during }) {
   console.log(`[${label}] load average ${loadAverage()}`);
   const rssBefore = rssKb(serverPid);
-  const gens = startGenerators(label, mode, url, eventId);
+  const gens = startGenerators(label, mode, url, eventId, path);
   let result;
   try {
     const connect = await connectViewers(label, gens);
@@ -473,13 +505,13 @@ function marksLoad(url, day, perSecond) {
 
 async function main() {
   console.log(
-    `live bench: ${VIEWERS} viewers over ${GENERATORS} generators, ${ROUNDS} round(s) of ${WARMUP}+${MEASURED} broadcasts every ${INTERVAL_MS} ms per server, marks ${MARKS_PER_S}/s, LIVE_INTERVAL_MS=${LIVE_INTERVAL_MS}; load average ${loadAverage()}`,
+    `live bench: ${VIEWERS} viewers over ${GENERATORS} generators, ${ROUNDS} round(s) of ${WARMUP}+${MEASURED} broadcasts every ${INTERVAL_MS} ms per server, marks ${MARKS_PER_S}/s, LIVE_INTERVAL_MS=${LIVE_INTERVAL_MS}, LIVE_WORKERS=${LIVE_WORKERS}; load average ${loadAverage()}`,
   );
   const rounds = { product: [], sio: [], ws: [] };
   let quiet = null;
 
   // --- The product: prepared once, kept up across rounds ---------------------------------------
-  const server = await startServer({ LIVE_INTERVAL_MS });
+  const server = await startServer({ LIVE_INTERVAL_MS, LIVE_WORKERS: String(LIVE_WORKERS) });
   track(server.child);
   try {
     const t0 = Date.now();
@@ -576,6 +608,7 @@ async function main() {
         runPhase('product', {
           mode: 'sio',
           url: server.url,
+          path: LIVE_WORKERS > 0 ? '/live-io' : '/socket.io',
           eventId,
           serverPid: server.child.pid,
           trigger: lockOrUnlock,

@@ -45,6 +45,7 @@ export default defineConfig({
     proxy: {
       '/api': { target: server, changeOrigin: true },
       '/socket.io': { target: server, ws: true, changeOrigin: true },
+      '/live-io': { target: server, ws: true, changeOrigin: true },
     },
   },
 });

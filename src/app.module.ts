@@ -23,7 +23,12 @@ import { UsersModule } from './users/users.module';
 function clientModule(): DynamicModule[] {
   const rootPath = resolve(loadConfig().CLIENT_DIST);
   return existsSync(resolve(rootPath, 'index.html'))
-    ? [ServeStaticModule.forRoot({ rootPath, exclude: ['/api/{*path}', '/socket.io/{*path}'] })]
+    ? [
+        ServeStaticModule.forRoot({
+          rootPath,
+          exclude: ['/api/{*path}', '/socket.io/{*path}', '/live-io/{*path}'],
+        }),
+      ]
     : [];
 }
 

@@ -18,6 +18,8 @@ export interface DomainEventMap {
     removed: number[];
     leaders: unknown[];
   };
+  /** An organizer froze or unfroze the event's public board. */
+  'live.frozen': { editionId: number; eventId: number; frozen: boolean };
 }
 
 /**

@@ -107,6 +107,16 @@ export class AppConfig {
   @Max(60_000)
   LIVE_INTERVAL_MS = 500;
 
+  /**
+   * Processes that hold the public boards' websockets and write every broadcast to them, so the
+   * API answers marks while thousands watch. 0 keeps every viewer in the API process.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(8)
+  LIVE_WORKERS = 1;
+
   /** redis://host:6379 carries socket.io broadcasts between instances. */
   @IsOptional()
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must start with redis://' })
@@ -144,6 +154,7 @@ const KNOWN_KEYS = [
   'CORS_ORIGINS',
   'CLIENT_DIST',
   'LIVE_INTERVAL_MS',
+  'LIVE_WORKERS',
   'POLICIES_DIR',
   'REDIS_URL',
 ] as const;

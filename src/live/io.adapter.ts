@@ -4,6 +4,7 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
 import type { Server, ServerOptions } from 'socket.io';
 import { AppConfig } from '../config/app-config';
+import { LIVE_SOCKET_OPTIONS } from './join-rules';
 
 type RedisClient = ReturnType<typeof createClient>;
 
@@ -39,8 +40,7 @@ export class ConfiguredIoAdapter extends IoAdapter {
     const origins = this.config.corsOrigins;
     const server = super.createIOServer(port, {
       ...options,
-      maxHttpBufferSize: 16 * 1024,
-      connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: true },
+      ...LIVE_SOCKET_OPTIONS,
       cors: origins.length > 0 ? { origin: origins, credentials: true } : undefined,
     }) as Server;
     if (this.redis) {

@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { AdminGateway } from './admin.gateway';
+import { FanoutService } from './fanout/fanout.service';
 import { LiveController } from './live.controller';
 import { LiveGateway } from './live.gateway';
+import { LiveRooms } from './live-rooms';
 import { StandingsService } from './standings.service';
 
 @Module({
   imports: [AuthModule],
   controllers: [LiveController],
-  providers: [AdminGateway, LiveGateway, StandingsService],
+  providers: [AdminGateway, LiveGateway, LiveRooms, FanoutService, StandingsService],
 })
 export class LiveModule {}

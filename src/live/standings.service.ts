@@ -243,6 +243,10 @@ export class StandingsService implements OnModuleInit, OnModuleDestroy {
         frozen ? { freezeAt: at, unfrozenAt: null } : { unfrozenAt: at },
       ),
     );
+    const event = await this.findPublicEvent(eventId).catch(() => null);
+    if (event) {
+      this.events.emit('live.frozen', { editionId: event.editionId, eventId, frozen });
+    }
     if (!frozen) {
       await this.publish(eventId);
     }

@@ -85,7 +85,7 @@ describe('two instances sharing PostgreSQL and Redis', () => {
     await admin.connect();
     await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
     await admin.end();
-  });
+  }, 20_000);
 
   it('a module locked and unlocked through A reaches a viewer on B, in order, with no gap', async () => {
     const day = await prepareDay(a, { contestants: 6, aspects: 2, judges: 1 });
@@ -113,29 +113,43 @@ describe('two instances sharing PostgreSQL and Redis', () => {
       ).status,
     ).toBe(200);
 
-    const viewer: Socket = io(`${b}/live`, { transports: ['websocket'], reconnection: false });
-    const received: { seq: number; changes: { workstationNo: number; total: number }[] }[] = [];
-    viewer.on('standings', (u: (typeof received)[number]) => received.push(u));
-    await new Promise<void>((resolve) => viewer.on('connect', () => resolve()));
-    const joined = (await viewer.timeout(5000).emitWithAck('join', { eventId: day.eventId })) as {
-      seq: number;
-    };
-    expect(joined.seq).toBe(0);
+    // One viewer in B's fan-out worker (the boards' path), one in B's API process (polling path).
+    const viewers = ['/live-io', '/socket.io'].map((path) => {
+      const socket: Socket = io(`${b}/live`, {
+        path,
+        transports: ['websocket'],
+        reconnection: false,
+      });
+      const seen: { seq: number; changes: { workstationNo: number; total: number }[] }[] = [];
+      socket.on('standings', (u: (typeof seen)[number]) => seen.push(u));
+      // Listening from the start: the second may connect while the first is joining.
+      const connected = new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+      return { socket, seen, connected };
+    });
+    const received = viewers[0].seen;
+    for (const { socket, connected } of viewers) {
+      await connected;
+      const joined = (await socket.timeout(5000).emitWithAck('join', { eventId: day.eventId })) as {
+        seq: number;
+      };
+      expect(joined.seq).toBe(0);
+    }
 
     expect(
       (await fetch(`${a}/api/modules/${day.moduleId}/lock`, { method: 'POST', headers: day.chief }))
         .status,
     ).toBe(200);
-    await until(() => received.length >= 1);
+    await until(() => viewers.every((v) => v.seen.length >= 1));
     const unlock = await fetch(`${a}/api/modules/${day.moduleId}/unlock`, {
       method: 'POST',
       headers: { ...day.chief, 'content-type': 'application/json' },
       body: JSON.stringify({ reason: '复核' }),
     });
     expect(unlock.status).toBe(200);
-    await until(() => received.length >= 2);
-    viewer.close();
-    expect(received.map((u) => u.seq)).toEqual([1, 2]);
+    await until(() => viewers.every((v) => v.seen.length >= 2));
+    viewers.forEach((v) => v.socket.close());
+    expect(viewers[0].seen.map((u) => u.seq)).toEqual([1, 2]);
+    expect(viewers[1].seen).toEqual(viewers[0].seen);
     expect(received[0].changes).toHaveLength(6);
     expect(Math.max(...received[0].changes.map((c) => c.total))).toBeGreaterThan(0);
   }, 60_000);

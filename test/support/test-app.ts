@@ -31,6 +31,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const sqlitePath = join(dir, 'test.sqlite');
   const settings: Record<string, string> = {
     DEMO: 'off',
+    LIVE_WORKERS: '0',
     JWT_SECRET: 'e2e-secret-0123456789abcdef',
     DATABASE_PATH: sqlitePath,
     CLIENT_DIST: join(dir, 'no-client'),

@@ -48,6 +48,12 @@ export interface LiveError {
   error: { code: string; message: string };
 }
 
+/** Pushed when an organizer freezes or unfreezes the event's board. */
+export interface LiveState {
+  eventId: number;
+  frozen: boolean;
+}
+
 export type JoinAnswer = StandingsSnapshot | StandingsCatchUp | LiveError;
 
 /** The public event, with the live fields the server adds. */
@@ -63,11 +69,28 @@ export const liveApi = {
     http.get<StandingsSnapshot>(`/events/${id}/standings`, { auth: false }),
 };
 
-/** The `/live` namespace on the same origin; reconnects on its own. */
+/**
+ * The `/live` namespace on the same origin; reconnects on its own. It first asks for a websocket
+ * on `/live-io` (served by the fan-out workers); if that cannot connect before it ever has (a
+ * proxy that refuses websockets, a server without workers), it falls back for good to the API
+ * process's `/socket.io`, where long-polling works too.
+ */
 export function liveSocket(): Socket {
-  return io('/live', {
-    path: '/socket.io',
-    transports: ['websocket', 'polling'],
+  const socket = io('/live', {
+    path: '/live-io',
+    transports: ['websocket'],
     reconnectionDelayMax: 3000,
   });
+  let settled = false;
+  socket.once('connect', () => {
+    settled = true;
+  });
+  socket.on('connect_error', () => {
+    if (!settled) {
+      settled = true;
+      // The manager opens a new engine from these options on its next attempt.
+      Object.assign(socket.io.opts, { path: '/socket.io', transports: ['polling', 'websocket'] });
+    }
+  });
+  return socket;
 }

@@ -2,6 +2,7 @@ import { onBeforeUnmount, ref, watch, type Ref } from 'vue';
 import {
   liveApi,
   type JoinAnswer,
+  type LiveState,
   type PublicRow,
   type StandingsCatchUp,
   type StandingsPush,
@@ -123,6 +124,12 @@ export function useEventStandings(
     updatedAt.value = new Date();
   }
 
+  function onState(state: LiveState): void {
+    if (state.eventId === eventId.value) {
+      frozen.value = state.frozen;
+    }
+  }
+
   function onConnect(): void {
     const id = eventId.value;
     if (id !== null) {
@@ -131,6 +138,7 @@ export function useEventStandings(
   }
 
   conn.socket.on('standings', onPush);
+  conn.socket.on('state', onState);
   conn.socket.on('connect', onConnect);
   watch(
     eventId,
@@ -146,7 +154,7 @@ export function useEventStandings(
     },
     { immediate: true },
   );
-  // Freezing, and an unfreeze that changes nothing, send no update: ask now and then.
+  // Freezing and unfreezing are pushed ('state'); a freeze time set in advance is not: ask now and then.
   async function checkFrozen(): Promise<void> {
     const id = eventId.value;
     const snap =
@@ -162,6 +170,7 @@ export function useEventStandings(
   onBeforeUnmount(() => {
     clearInterval(poll);
     conn.socket.off('standings', onPush);
+    conn.socket.off('state', onState);
     conn.socket.off('connect', onConnect);
   });
   return { rows, seq, frozen, updatedAt, error };

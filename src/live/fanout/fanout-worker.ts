@@ -1,0 +1,140 @@
+/**
+ * A fan-out worker (forked by FanoutService): it owns the `/live` sockets handed to it by the API
+ * process and writes every broadcast to them, so that sending one update to thousands of phones
+ * never blocks the event loop that answers the judges' marks. It holds no database: joins are
+ * answered by the API process over IPC; broadcasts arrive over IPC or, with REDIS_URL, through the
+ * Redis adapter from whichever instance published them.
+ */
+import { createServer } from 'node:http';
+import type { Socket as NetSocket } from 'node:net';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { createClient } from 'redis';
+import { Server, type Socket } from 'socket.io';
+import {
+  allowJoin,
+  FANOUT_PATH,
+  LIVE_SOCKET_OPTIONS,
+  parseJoin,
+  roomsToLeave,
+  TOO_MANY_JOINS,
+} from '../join-rules';
+import type { FromWorker, ToWorker } from './protocol';
+
+const send = (message: FromWorker) => process.send?.(message);
+
+const http = createServer((_req, res) => {
+  // Only upgrades are handed over; a plain request here means a client asked for polling.
+  res.writeHead(400, { 'content-type': 'application/json' }).end(
+    JSON.stringify({
+      statusCode: 400,
+      code: 'WEBSOCKET_REQUIRED',
+      message: `${FANOUT_PATH} serves websockets only; use /socket.io for polling.`,
+    }),
+  );
+});
+const io = new Server(http, {
+  ...LIVE_SOCKET_OPTIONS,
+  path: FANOUT_PATH,
+  transports: ['websocket'],
+  serveClient: false,
+});
+const live = io.of('/live');
+
+const pending = new Map<number, (answer: { room: string | null; answer: unknown }) => void>();
+let nextId = 1;
+
+function askApi(body: unknown): Promise<{ room: string | null; answer: unknown }> {
+  const id = nextId++;
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      pending.delete(id);
+      resolve({
+        room: null,
+        answer: { error: { code: 'UNAVAILABLE', message: 'The server is busy; try again.' } },
+      });
+    }, 10_000);
+    pending.set(id, (answer) => {
+      clearTimeout(timer);
+      resolve(answer);
+    });
+    send({ type: 'join', id, body });
+  });
+}
+
+live.on('connection', (socket: Socket) => {
+  socket.on('join', async (body: unknown, ack?: unknown) => {
+    const reply = typeof ack === 'function' ? (ack as (answer: unknown) => void) : () => undefined;
+    if (!allowJoin(socket.data as { joins?: number[] })) {
+      reply(TOO_MANY_JOINS);
+      return;
+    }
+    const request = parseJoin(body);
+    if ('error' in request) {
+      reply(request);
+      return;
+    }
+    const { room, answer } = await askApi(request);
+    if (room && socket.connected) {
+      await socket.join(room);
+    }
+    reply(answer);
+  });
+  socket.on('leave', async (body: unknown, ack?: unknown) => {
+    for (const room of roomsToLeave(body)) {
+      await socket.leave(room);
+    }
+    if (typeof ack === 'function') {
+      (ack as (answer: unknown) => void)({ ok: true });
+    }
+  });
+});
+
+let reported = -1;
+setInterval(() => {
+  const count = io.engine.clientsCount;
+  if (count !== reported) {
+    reported = count;
+    send({ type: 'viewers', count });
+  }
+}, 2000).unref();
+
+process.on('message', (message: ToWorker, handle?: NetSocket) => {
+  switch (message.type) {
+    case 'connection':
+      if (handle) {
+        // Replay the request the API process already read, as if this server had accepted it.
+        http.emit('connection', handle);
+        handle.emit('data', Buffer.from(message.request, 'base64'));
+        handle.resume();
+      }
+      break;
+    case 'emit':
+      live.to(message.room).emit(message.event, message.payload);
+      break;
+    case 'answer':
+      pending.get(message.id)?.({ room: message.room, answer: message.answer });
+      pending.delete(message.id);
+      break;
+  }
+});
+
+// The API process is the worker's reason to live: when it goes, so does the worker.
+process.on('disconnect', () => process.exit(0));
+
+async function start(): Promise<void> {
+  const url = process.env.REDIS_URL;
+  if (url) {
+    const pub = createClient({ url });
+    const sub = pub.duplicate();
+    pub.on('error', (error: Error) => console.error(`fan-out worker redis: ${error.message}`));
+    sub.on('error', (error: Error) => console.error(`fan-out worker redis: ${error.message}`));
+    await Promise.all([pub.connect(), sub.connect()]);
+    io.adapter(createAdapter(pub, sub));
+  }
+  send({ type: 'ready' });
+}
+
+start().catch((error: unknown) => {
+  console.error('fan-out worker failed to start:', error);
+  process.exit(1);
+});

@@ -1,0 +1,201 @@
+import {
+  BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { ChildProcess, fork } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Socket } from 'node:net';
+import { join } from 'node:path';
+import { AppConfig } from '../../config/app-config';
+import { FANOUT_PATH, parseJoin } from '../join-rules';
+import { LiveRooms } from '../live-rooms';
+import { FromWorker, requestBytes, ToWorker } from './protocol';
+
+interface Worker {
+  child: ChildProcess;
+  ready: boolean;
+  viewers: number;
+}
+
+const RESPAWN_MS = 1000;
+const SHUTDOWN_GRACE_MS = 2000;
+
+/**
+ * Moves the public boards' sockets out of the API process. Websocket upgrades on FANOUT_PATH are
+ * handed, socket and all, to LIVE_WORKERS forked workers (round robin); each broadcast is then one
+ * IPC message per worker instead of one write per viewer on the API's event loop. A worker that
+ * dies is started again; its viewers reconnect and catch up with `since`. Polling clients, and
+ * every client when LIVE_WORKERS=0, stay on the in-process gateway at /socket.io.
+ */
+@Injectable()
+export class FanoutService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Fanout');
+  private readonly workers: Worker[] = [];
+  private next = 0;
+  private stopping = false;
+  private readonly script = join(__dirname, 'fanout-worker.js');
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly rooms: LiveRooms,
+  ) {}
+
+  /** Whether broadcasts must be forwarded over IPC (with Redis, workers hear them there). */
+  private get forwards(): boolean {
+    return this.workers.length > 0 && !this.config.REDIS_URL;
+  }
+
+  get viewers(): number {
+    return this.workers.reduce((sum, w) => sum + w.viewers, 0);
+  }
+
+  onApplicationBootstrap(): void {
+    const server = this.adapterHost.httpAdapter?.getHttpServer() as Server | undefined;
+    if (!server) {
+      return;
+    }
+    server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) =>
+      this.handOver(req, socket, head),
+    );
+    if (this.config.LIVE_WORKERS === 0) {
+      return;
+    }
+    if (!existsSync(this.script)) {
+      // Running from TypeScript sources (tests): there is no compiled worker to fork.
+      this.logger.warn(`no ${this.script}; live viewers stay in this process`);
+      return;
+    }
+    for (let i = 0; i < this.config.LIVE_WORKERS; i += 1) {
+      this.workers.push(this.spawn());
+    }
+  }
+
+  /**
+   * Before the HTTP server closes, not after: a socket handed to a worker still counts as one of
+   * the server's connections (Node asks the worker on close), so server.close() would wait for
+   * the workers' viewers for ever. The workers go first, and their viewers reconnect elsewhere.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    await Promise.all(
+      this.workers.map(
+        ({ child }) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null || child.signalCode !== null) {
+              return resolve();
+            }
+            const force = setTimeout(() => child.kill('SIGKILL'), SHUTDOWN_GRACE_MS);
+            child.once('exit', () => {
+              clearTimeout(force);
+              resolve();
+            });
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
+  }
+
+  broadcast(room: string, event: string, payload: unknown): void {
+    if (!this.forwards) {
+      return;
+    }
+    this.sendAll({ type: 'emit', room, event, payload });
+  }
+
+  private handOver(req: IncomingMessage, socket: Socket, head: Buffer): void {
+    if (!(req.url ?? '').startsWith(`${FANOUT_PATH}/`)) {
+      return; // socket.io's own upgrade handler serves /socket.io
+    }
+    const worker = this.pick();
+    if (!worker) {
+      socket.end(
+        'HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n',
+      );
+      return;
+    }
+    const message: ToWorker = {
+      type: 'connection',
+      request: requestBytes(req, head).toString('base64'),
+    };
+    worker.child.send(message, socket, (error) => {
+      if (error) {
+        socket.destroy();
+      }
+    });
+  }
+
+  private pick(): Worker | null {
+    for (let i = 0; i < this.workers.length; i += 1) {
+      const worker = this.workers[(this.next + i) % this.workers.length];
+      if (worker.ready && worker.child.connected) {
+        this.next = (this.next + i + 1) % this.workers.length;
+        return worker;
+      }
+    }
+    return null;
+  }
+
+  private spawn(): Worker {
+    const child = fork(this.script, [], {
+      env: { ...process.env, REDIS_URL: this.config.REDIS_URL ?? '' },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    const worker: Worker = { child, ready: false, viewers: 0 };
+    child.on('message', (message: FromWorker) => void this.onMessage(worker, message));
+    child.on('error', (error) => this.logger.error(`worker ${child.pid}: ${error.message}`));
+    child.on('exit', (code, signal) => {
+      worker.ready = false;
+      worker.viewers = 0;
+      if (this.stopping) {
+        return;
+      }
+      this.logger.error(`worker ${child.pid} exited (${signal ?? code}); starting another`);
+      setTimeout(() => {
+        const index = this.workers.indexOf(worker);
+        if (index >= 0 && !this.stopping) {
+          this.workers[index] = this.spawn();
+        }
+      }, RESPAWN_MS).unref();
+    });
+    return worker;
+  }
+
+  private async onMessage(worker: Worker, message: FromWorker): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        worker.ready = true;
+        break;
+      case 'viewers':
+        worker.viewers = message.count;
+        break;
+      case 'join': {
+        const request = parseJoin(message.body);
+        const { room, answer } =
+          'error' in request ? { room: null, answer: request } : await this.rooms.answer(request);
+        this.send(worker, { type: 'answer', id: message.id, room, answer });
+        break;
+      }
+    }
+  }
+
+  private sendAll(message: ToWorker): void {
+    for (const worker of this.workers) {
+      this.send(worker, message);
+    }
+  }
+
+  private send(worker: Worker, message: ToWorker): void {
+    if (worker.child.connected) {
+      worker.child.send(message, (error) => {
+        if (error) {
+          this.logger.warn(`worker ${worker.child.pid}: ${error.message}`);
+        }
+      });
+    }
+  }
+}
