@@ -14,6 +14,7 @@ import { EditionsModule } from './editions/editions.module';
 import { HealthController } from './health/health.controller';
 import { JudgingModule } from './judging/judging.module';
 import { LiveModule } from './live/live.module';
+import { MeModule } from './me/me.module';
 import { PoliciesModule } from './policies/policies.module';
 import { RegistrationModule } from './registration/registration.module';
 import { ResultsModule } from './results/results.module';
@@ -52,6 +53,7 @@ function benchProbe() {
     PoliciesModule,
     ResultsModule,
     LiveModule,
+    MeModule,
     DemoModule,
     ...clientModule(),
     ...benchProbe(),

@@ -215,9 +215,13 @@ describe('bulk registration: dry run, row errors, all-or-nothing commit, then th
         .expect(200);
     }
     await request(t.url).post(`/api/events/${eventId}/codes`).set(encryptor.auth).expect(201);
+    // A judge gets the codes of an event he marks in only (test/authz/ownership.e2e-spec.ts);
+    // the chief judge gets all of them, in the same shape.
+    await request(t.url).get(`/api/events/${eventId}/workpieces`).set(judge.auth).expect(404);
+    const chief = await signIn(t, 'chief_judge', 'chief');
     const pieces = await request(t.url)
       .get(`/api/events/${eventId}/workpieces`)
-      .set(judge.auth)
+      .set(chief.auth)
       .expect(200);
     expect(pieces.body).toHaveLength(roster.length);
     const text = JSON.stringify(pieces.body);

@@ -327,9 +327,12 @@ describe('registration → review → draw → check-in → blind codes', () => 
       expect([sealed.status, sealed.body.code]).toEqual(expect.arrayContaining([403]));
     }
 
+    // A judge gets the codes of an event he marks in only (test/authz/ownership.e2e-spec.ts);
+    // the chief judge gets all of them, in the same shape.
+    await request(t.url).get(`/api/events/${eventId}/workpieces`).set(judge.auth).expect(404);
     const pieces = await request(t.url)
       .get(`/api/events/${eventId}/workpieces`)
-      .set(judge.auth)
+      .set(chief.auth)
       .expect(200);
     expect(pieces.body.map((p: { workpieceCode: string }) => p.workpieceCode).sort()).toEqual(
       map.map((r: { workpieceCode: string }) => r.workpieceCode).sort(),

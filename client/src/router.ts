@@ -64,6 +64,12 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./chief/ChiefLayout.vue'),
     meta: { roles: ['chief_judge'] },
   },
+  {
+    path: '/me',
+    name: 'me',
+    component: () => import('./me/MyResultsPage.vue'),
+    meta: { roles: ['contestant'] },
+  },
   { path: '/live', name: 'live', component: () => import('./live/LiveBoard.vue') },
   ...liveRoutes,
   ...reviewRoutes,

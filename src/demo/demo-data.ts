@@ -1,6 +1,8 @@
 import type { CreateUserDto } from '../users/dto/user.dto';
 import type { CreateEditionDto } from '../editions/dto/edition.dto';
 import type { CreateEventDto } from '../editions/dto/event.dto';
+import { idCheckCharacter } from '../domain/id-number';
+import type { QualificationLevel } from '../domain/qualification';
 
 /** Every demo account signs in with this password; printed at start-up. */
 export const DEMO_PASSWORD = 'demo2025';
@@ -35,6 +37,23 @@ export const DEMO_ACCOUNTS: Omit<CreateUserDto, 'password'>[] = [
     unitName: '无锡一汽铸造有限公司',
   },
 ];
+
+const DEMO_ID_BODY = '32021119870521017';
+
+/**
+ * The person behind the demo `contestant` account (赵磊): a contestant record without entries,
+ * since the demo edition starts with none (the browser tests register their own). An entry
+ * submitted later with this ID number joins this record, and so the account's 我的成绩 page.
+ */
+export const DEMO_CONTESTANT = {
+  account: 'contestant',
+  idNumber: DEMO_ID_BODY + idCheckCharacter(DEMO_ID_BODY),
+  name: '赵磊',
+  unitName: '无锡一汽铸造有限公司',
+  employer: '无锡一汽铸造有限公司',
+  qualificationOccupation: '数控车工',
+  qualificationLevel: 'senior' as QualificationLevel,
+};
 
 export const DEMO_EDITION: CreateEditionDto = {
   year: 2025,

@@ -1,13 +1,24 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { SYSTEM_ACTOR } from '../audit/actor';
+import { AuditService } from '../audit/audit.service';
 import { User } from '../auth/entities/user.entity';
 import { AppConfig } from '../config/app-config';
+import { nowIso } from '../database/time';
 import { UnitOfWork } from '../database/unit-of-work';
+import { parseIdNumber } from '../domain/id-number';
 import { EditionsService } from '../editions/editions.service';
 import { EventsService } from '../editions/events.service';
+import { Contestant } from '../registration/entities/contestant.entity';
+import { RegistrationService } from '../registration/registration.service';
 import { UsersService } from '../users/users.service';
-import { DEMO_ACCOUNTS, DEMO_EDITION, DEMO_EVENTS, DEMO_PASSWORD } from './demo-data';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_CONTESTANT,
+  DEMO_EDITION,
+  DEMO_EVENTS,
+  DEMO_PASSWORD,
+} from './demo-data';
 
 /**
  * On an empty database: the first admin from ADMIN_PASSWORD, and (unless DEMO=off) a demo
@@ -25,6 +36,8 @@ export class DemoSeeder implements OnApplicationBootstrap {
     private readonly users: UsersService,
     private readonly editions: EditionsService,
     private readonly events: EventsService,
+    private readonly registration: RegistrationService,
+    private readonly audit: AuditService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -47,9 +60,14 @@ export class DemoSeeder implements OnApplicationBootstrap {
       return;
     }
     await this.uow.run(async (manager) => {
+      const contestantId = await this.seedContestant(manager);
       for (const account of DEMO_ACCOUNTS) {
         const password = account.role === 'admin' && adminPassword ? adminPassword : DEMO_PASSWORD;
-        await this.users.createIn(manager, SYSTEM_ACTOR, { ...account, password });
+        await this.users.createIn(manager, SYSTEM_ACTOR, {
+          ...account,
+          password,
+          ...(account.username === DEMO_CONTESTANT.account ? { contestantId } : {}),
+        });
       }
     });
     const edition = await this.editions.create(SYSTEM_ACTOR, DEMO_EDITION);
@@ -61,5 +79,37 @@ export class DemoSeeder implements OnApplicationBootstrap {
       `Seeded the demo edition ${DEMO_EDITION.year} with ${DEMO_EVENTS.length} events. ` +
         `Demo logins (password "${DEMO_PASSWORD}"): ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`,
     );
+  }
+
+  /** The demo contestant's record, for the `contestant` account to be linked to. */
+  private async seedContestant(manager: EntityManager): Promise<number> {
+    const { account: _account, idNumber, unitName, ...person } = DEMO_CONTESTANT;
+    const parsed = parseIdNumber(idNumber);
+    if (!parsed.ok) {
+      throw new Error(`The demo contestant's ID number is invalid: ${parsed.message}`);
+    }
+    const unit = await this.registration.unitNamed(manager, SYSTEM_ACTOR, unitName);
+    const now = nowIso();
+    const contestant = manager.create(Contestant, {
+      ...person,
+      idNumber: parsed.value.normalized,
+      gender: parsed.value.gender,
+      birthDate: parsed.value.birthDate,
+      unitId: unit.id,
+      phone: null,
+      certificateNo: null,
+      titlesHeld: [],
+      createdAt: now,
+      updatedAt: now,
+    });
+    await manager.save(contestant);
+    await this.audit.append(manager, {
+      actor: SYSTEM_ACTOR,
+      action: 'contestant.created',
+      entityType: 'contestant',
+      entityId: contestant.id,
+      after: { ...contestant, idNumber: undefined },
+    });
+    return contestant.id;
   }
 }

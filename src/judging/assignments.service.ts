@@ -4,15 +4,17 @@ import { Actor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
 import { User } from '../auth/entities/user.entity';
-import { unprocessable } from '../common/errors/app-error';
+import { notFound, unprocessable } from '../common/errors/app-error';
 import { UnitOfWork } from '../database/unit-of-work';
 import { fromHundredths } from '../domain/numbers';
 import { CompetitionEvent } from '../editions/entities/competition-event.entity';
+import { BlindCode } from '../registration/entities/blind-code.entity';
 import { RegistrationService } from '../registration/registration.service';
 import {
   JudgeTaskResponse,
   ModuleAssignmentResponse,
   PutAssignmentsDto,
+  WorkpieceResponse,
 } from './dto/assignment.dto';
 import { AspectRow } from './entities/aspect.entity';
 import { JudgeAssignment } from './entities/assignment.entity';
@@ -131,6 +133,29 @@ export class AssignmentsService {
     });
   }
 
+  /**
+   * The work-piece codes of an event: all of them for the chief judge; for a judge only those of
+   * an event they mark in, recused ones left out. Comparing this list with the tablet's must not
+   * tell a judge which codes are their own unit's, and an event they do not mark in answers
+   * exactly as an unknown one does (the same answer as RegistrationService.findEventOr404).
+   */
+  async workpieces(user: AuthUser, eventId: number): Promise<WorkpieceResponse[]> {
+    const m = this.uow.reader;
+    await this.registration.findEventOr404(m, eventId);
+    if (user.role === 'chief_judge') {
+      const codes = await m.find(BlindCode, {
+        where: { eventId },
+        order: { workpieceCode: 'ASC' },
+      });
+      return codes.map((c) => ({ workpieceCode: c.workpieceCode }));
+    }
+    if (!(await m.existsBy(JudgeAssignment, { eventId, judgeId: user.id }))) {
+      throw notFound('EVENT_NOT_FOUND', `No event with id ${eventId}.`);
+    }
+    const pieces = await this.piecesService.piecesFor(m, eventId, user.unitName);
+    return pieces.map((p) => ({ workpieceCode: p.workpieceCode }));
+  }
+
   /** A judge's tablet: modules to mark, aspects, the work-piece codes (recused ones left out), own marks. */
   async tasksFor(user: AuthUser): Promise<JudgeTaskResponse[]> {
     const m = this.uow.reader;
@@ -163,8 +188,15 @@ export class AssignmentsService {
           version: mark.version,
           purpose: mark.purpose,
         })),
+        // A request naming a code the judge may not mark (回避, or not of this event) is not shown:
+        // it would tell the judge a code of their own unit.
         remarks: remarks
-          .filter((r) => r.judgeIds.includes(user.id) && aspects.some((a) => a.id === r.aspectId))
+          .filter(
+            (r) =>
+              r.judgeIds.includes(user.id) &&
+              aspects.some((a) => a.id === r.aspectId) &&
+              pieces.some((p) => p.workpieceCode === r.workpieceCode),
+          )
           .map((r) => `${r.aspectId}:${r.workpieceCode}`),
       });
     }

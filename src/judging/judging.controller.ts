@@ -30,7 +30,11 @@ import { flattenValidationErrors } from '../common/errors/validation';
 import { CurrentUser, ORGANIZERS, Roles } from '../auth/decorators';
 import { ParseIdPipe } from '../common/id.pipe';
 import { AssignmentsService } from './assignments.service';
-import { ModuleAssignmentResponse, PutAssignmentsDto } from './dto/assignment.dto';
+import {
+  ModuleAssignmentResponse,
+  PutAssignmentsDto,
+  WorkpieceResponse,
+} from './dto/assignment.dto';
 import { ReasonDto, RemarkDto, TheoryImportDto, TimeDto } from './dto/chief.dto';
 import { PutSchemeDto, SchemeResponse } from './dto/scheme.dto';
 import { RemarkRequest } from './entities/remark-request.entity';
@@ -99,6 +103,20 @@ export class JudgingController {
     @Body() body: PutAssignmentsDto,
   ): Promise<ModuleAssignmentResponse[]> {
     return this.assignments.put(actorOf(user), id, body);
+  }
+
+  @Get('events/:id/workpieces')
+  @Roles('judge', 'chief_judge')
+  @ApiOperation({
+    summary:
+      "The event's work-piece codes, all a judge ever sees of a contestant: a judge gets those of an event they mark in, recused ones left out (another event answers 404 EVENT_NOT_FOUND).",
+  })
+  @ApiOkResponse({ type: [WorkpieceResponse] })
+  workpieces(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseIdPipe) id: number,
+  ): Promise<WorkpieceResponse[]> {
+    return this.assignments.workpieces(user, id);
   }
 
   @Get('events/:id/progress')

@@ -24,11 +24,6 @@ export interface CodeMapRow {
   unitName?: string | null;
 }
 
-/** What a judge may see of a contestant: a work-piece code, nothing else. */
-export interface WorkpieceResponse {
-  workpieceCode: string;
-}
-
 const CODE_LENGTH = 5;
 const MAP_READERS_AFTER_DECRYPTION = ['admin', 'organizer', 'chief_judge', 'supervisor'];
 
@@ -153,12 +148,5 @@ export class EncryptionService {
     });
     this.events.emit('event.decrypted', { eventId, at: result.decryptedAt });
     return result;
-  }
-
-  /** A judge's view of the event: work-piece codes only. */
-  async workpieces(eventId: number): Promise<WorkpieceResponse[]> {
-    await this.registration.findEventOr404(this.codes.manager, eventId);
-    const rows = await this.codes.find({ where: { eventId }, order: { workpieceCode: 'ASC' } });
-    return rows.map((r) => ({ workpieceCode: r.workpieceCode }));
   }
 }

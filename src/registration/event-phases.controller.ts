@@ -14,7 +14,7 @@ import { CheckInService } from './check-in.service';
 import { CheckInDto, DecryptDto, DrawDto } from './dto/check-in.dto';
 import { EntryResponse } from './dto/entry.dto';
 import { DrawResponse, DrawService } from './draw.service';
-import { CodeMapRow, EncryptionService, WorkpieceResponse } from './encryption.service';
+import { CodeMapRow, EncryptionService } from './encryption.service';
 
 /** The day's phases of one event: draw (抽签), check-in (检录), codes (加密) and decryption. */
 @ApiTags('draw, check-in, codes')
@@ -123,13 +123,5 @@ export class EventPhasesController {
     @Body() body: DecryptDto,
   ): Promise<{ decryptedAt: string }> {
     return this.encryption.decrypt(actorOf(user), id, body.supervisor);
-  }
-
-  @Get('workpieces')
-  @Roles('judge', 'chief_judge')
-  @ApiOperation({ summary: "The event's work-piece codes: all a judge ever sees of a contestant." })
-  @ApiOkResponse()
-  workpieces(@Param('id', ParseIdPipe) id: number): Promise<WorkpieceResponse[]> {
-    return this.encryption.workpieces(id);
   }
 }

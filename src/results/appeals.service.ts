@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { Actor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
-import { conflict, notFound } from '../common/errors/app-error';
+import { User } from '../auth/entities/user.entity';
+import { conflict, forbidden, notFound } from '../common/errors/app-error';
 import { nowIso } from '../database/time';
 import { UnitOfWork } from '../database/unit-of-work';
+import { Entry } from '../registration/entities/entry.entity';
 import { Appeal } from './entities/appeal.entity';
 import { ResultsService } from './results.service';
 
@@ -21,9 +24,17 @@ export class AppealsService {
     return this.uow.reader.find(Appeal, { where: { eventId }, order: { id: 'ASC' } });
   }
 
+  /** The appeals an account filed itself (a contestant's own, for /me). */
+  filedBy(userId: number): Promise<Appeal[]> {
+    return this.uow.reader.find(Appeal, { where: { filedById: userId }, order: { id: 'ASC' } });
+  }
+
   file(user: AuthUser, eventId: number, text: string): Promise<Appeal> {
     return this.uow.run(async (manager) => {
       const event = await this.results.findEvent(manager, eventId);
+      if (user.role === 'contestant') {
+        await this.checkOwnEvent(manager, user.id, eventId);
+      }
       if (event.resultsStatus === 'final') {
         throw conflict('RESULTS_FINAL', 'The results are final; appeals are closed.');
       }
@@ -55,6 +66,22 @@ export class AppealsService {
       });
       return appeal;
     });
+  }
+
+  /** A contestant appeals only where they have an entry; organizers file for anyone. */
+  private async checkOwnEvent(
+    manager: EntityManager,
+    userId: number,
+    eventId: number,
+  ): Promise<void> {
+    const account = await manager.findOneBy(User, { id: userId });
+    const contestantId = account?.contestantId ?? null;
+    if (contestantId === null || !(await manager.existsBy(Entry, { eventId, contestantId }))) {
+      throw forbidden(
+        'NOT_YOUR_EVENT',
+        'A contestant appeals only against the results of an event they entered.',
+      );
+    }
   }
 
   /**

@@ -11,6 +11,7 @@ import {
 import {
   ApiBearerAuth,
   ApiConflictResponse,
+  ApiForbiddenResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
@@ -118,7 +119,11 @@ export class ResultsController {
 
   @Post('events/:id/appeals')
   @Roles(...ORGANIZERS, 'contestant')
-  @ApiOperation({ summary: '申诉: file an appeal in writing before the deadline.' })
+  @ApiOperation({
+    summary:
+      '申诉: file an appeal in writing before the deadline; a contestant only for an event they entered.',
+  })
+  @ApiForbiddenResponse({ description: 'NOT_YOUR_EVENT' })
   @ApiConflictResponse({
     description: 'APPEAL_DEADLINE_PASSED, RESULTS_FINAL, RESULTS_NOT_PUBLISHED',
   })

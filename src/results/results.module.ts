@@ -11,5 +11,6 @@ import { ResultsService } from './results.service';
   imports: [PoliciesModule],
   controllers: [ResultsController],
   providers: [ResultsService, AppealsService, LedgerService, DocumentsService, MatchingService],
+  exports: [ResultsService, AppealsService, LedgerService],
 })
 export class ResultsModule {}

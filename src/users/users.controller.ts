@@ -1,10 +1,12 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { actorOf, AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../auth/decorators';
@@ -29,6 +31,8 @@ export class UsersController {
   @Post()
   @ApiOperation({ summary: 'Create an account with a role (admin).' })
   @ApiCreatedResponse({ type: AccountResponse })
+  @ApiConflictResponse({ description: 'USERNAME_TAKEN, CONTESTANT_ALREADY_LINKED' })
+  @ApiUnprocessableEntityResponse({ description: 'CONTESTANT_NOT_FOUND, CONTESTANT_LINK_ROLE' })
   create(@CurrentUser() user: AuthUser, @Body() body: CreateUserDto): Promise<AccountResponse> {
     return this.users.create(actorOf(user), body);
   }
@@ -38,6 +42,8 @@ export class UsersController {
     summary: 'Change an account; a new role, password or deactivation ends its sessions.',
   })
   @ApiOkResponse({ type: AccountResponse })
+  @ApiConflictResponse({ description: 'CONTESTANT_ALREADY_LINKED' })
+  @ApiUnprocessableEntityResponse({ description: 'CONTESTANT_NOT_FOUND, CONTESTANT_LINK_ROLE' })
   update(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseIdPipe) id: number,

@@ -6,10 +6,14 @@ import { AuditService } from '../audit/audit.service';
 import { User } from '../auth/entities/user.entity';
 import { hashPassword } from '../auth/password';
 import { TokenService } from '../auth/token.service';
-import { conflict, notFound } from '../common/errors/app-error';
+import { conflict, notFound, unprocessable } from '../common/errors/app-error';
 import { nowIso } from '../database/time';
 import { UnitOfWork } from '../database/unit-of-work';
+import type { Role } from '../domain/competition';
+import { Contestant } from '../registration/entities/contestant.entity';
 import { AccountResponse, CreateUserDto, toAccountResponse, UpdateUserDto } from './dto/user.dto';
+
+const contestantField = (message: string) => [{ field: 'contestantId', messages: [message] }];
 
 @Injectable()
 export class UsersService {
@@ -38,12 +42,15 @@ export class UsersService {
     if (await manager.existsBy(User, { username })) {
       throw conflict('USERNAME_TAKEN', `The username ${username} is taken.`);
     }
+    const contestantId = input.contestantId ?? null;
+    await this.checkLink(manager, input.role, contestantId, null);
     const now = nowIso();
     const user = manager.create(User, {
       username,
       displayName: input.displayName,
       role: input.role,
       unitName: input.unitName ?? null,
+      contestantId,
       passwordHash: await hashPassword(input.password),
       active: true,
       tokensValidFrom: now,
@@ -69,8 +76,19 @@ export class UsersService {
         throw notFound('USER_NOT_FOUND', `No user with id ${id}.`);
       }
       const before = toAccountResponse(user);
-      const { password, ...fields } = input;
-      Object.assign(user, fields, { updatedAt: nowIso() });
+      const { password, contestantId, ...fields } = input;
+      const role = input.role ?? user.role;
+      // A link is a contestant account's: it goes when the account stops being one.
+      const link =
+        contestantId !== undefined
+          ? contestantId
+          : role === 'contestant'
+            ? user.contestantId
+            : null;
+      if (link !== user.contestantId) {
+        await this.checkLink(manager, role, link, user.id);
+      }
+      Object.assign(user, fields, { contestantId: link, updatedAt: nowIso() });
       if (password !== undefined || input.active === false || input.role !== undefined) {
         // A reset password, a disabled account or a new role ends every session at once.
         user.tokensValidFrom = user.updatedAt;
@@ -92,5 +110,39 @@ export class UsersService {
     });
     this.tokens.forgetUser(id);
     return response;
+  }
+
+  /** Only a contestant account is linked, to a contestant that exists and has no other account. */
+  private async checkLink(
+    manager: EntityManager,
+    role: Role,
+    contestantId: number | null,
+    userId: number | null,
+  ): Promise<void> {
+    if (contestantId === null) {
+      return;
+    }
+    if (role !== 'contestant') {
+      throw unprocessable(
+        'CONTESTANT_LINK_ROLE',
+        'Only an account with the role contestant can be linked to a contestant.',
+        contestantField('only for the role contestant'),
+      );
+    }
+    if (!(await manager.existsBy(Contestant, { id: contestantId }))) {
+      throw unprocessable(
+        'CONTESTANT_NOT_FOUND',
+        `No contestant with id ${contestantId}.`,
+        contestantField('unknown contestant'),
+      );
+    }
+    const holder = await manager.findOneBy(User, { contestantId });
+    if (holder && holder.id !== userId) {
+      throw conflict(
+        'CONTESTANT_ALREADY_LINKED',
+        `Contestant ${contestantId} already has the account ${holder.username}.`,
+        { userId: holder.id, username: holder.username },
+      );
+    }
   }
 }

@@ -4,6 +4,7 @@ import request from 'supertest';
 import { ROLES } from '../../src/domain/competition';
 import { signIn } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
+import { concrete, deniedByRole, openApiRoutes, Verb } from './openapi-routes';
 
 /**
  * Every route of the OpenAPI document, called as every role and as no one. The expected table
@@ -13,19 +14,6 @@ import { createTestApp, TestApp } from '../support/test-app';
  */
 const TABLE = join(__dirname, 'authorization-matrix.json');
 const CALLERS = ['anonymous', ...ROLES] as const;
-const DENIED = new Set([
-  'UNAUTHENTICATED',
-  'FORBIDDEN_ROLE',
-  'TOKEN_INVALID',
-  'TOKEN_EXPIRED',
-  'TOKEN_REVOKED',
-]);
-
-const concrete = (path: string) =>
-  path
-    .replace('{jobId}', '00000000-0000-4000-8000-000000000000')
-    .replace('{name}', 'award-list.xlsx')
-    .replace(/\{[^}]+\}/g, '999999');
 
 describe('authorization matrix: every route × every role', () => {
   let t: TestApp;
@@ -37,12 +25,7 @@ describe('authorization matrix: every route × every role', () => {
     for (const role of ROLES) {
       auth[role] = (await signIn(t, role, `matrix-${role.replace('_', '-')}`)).auth;
     }
-    const doc = (await request(t.url).get('/api/docs-json').expect(200)).body as {
-      paths: Record<string, object>;
-    };
-    routes = Object.entries(doc.paths)
-      .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`))
-      .sort();
+    routes = await openApiRoutes(t);
   });
   afterAll(() => t.close());
 
@@ -53,7 +36,7 @@ describe('authorization matrix: every route × every role', () => {
       const [method, path] = route.split(' ');
       observed[route] = [];
       for (const caller of CALLERS) {
-        const verb = method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
+        const verb = method.toLowerCase() as Verb;
         const res = await request(t.url)[verb](concrete(path)).set(auth[caller]).send({});
         calls += 1;
         expect({ route, caller, status: res.status < 500 ? 'ok' : res.status }).toEqual({
@@ -61,10 +44,7 @@ describe('authorization matrix: every route × every role', () => {
           caller,
           status: 'ok',
         });
-        const denied =
-          (res.status === 401 || res.status === 403) &&
-          DENIED.has((res.body as { code?: string }).code ?? '');
-        if (!denied) {
+        if (!deniedByRole(res)) {
           observed[route].push(caller);
         }
       }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { parseIdNumber } from '../../src/domain/id-number';
 import { DataSource } from 'typeorm';
@@ -91,4 +92,41 @@ export function binary(res: request.Response, callback: (err: Error | null, body
   const chunks: Buffer[] = [];
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
   stream.on('end', () => callback(null, Buffer.concat(chunks)));
+}
+
+/** Every row of every table, hashed: equal before and after means nothing was written. */
+export async function databaseHash(dataSource: DataSource): Promise<string> {
+  const hash = createHash('sha256');
+  for (const meta of [...dataSource.entityMetadatas].sort((a, b) =>
+    a.tableName.localeCompare(b.tableName),
+  )) {
+    const rows: unknown = await dataSource.query(`SELECT * FROM "${meta.tableName}" ORDER BY 1`);
+    hash.update(meta.tableName).update(JSON.stringify(rows));
+  }
+  return hash.digest('hex');
+}
+
+/** An organizer gives a contestant a login (POST /api/contestants/:id/account); it signs in. */
+export async function signInContestant(
+  t: TestApp,
+  organizerAuth: Record<string, string>,
+  contestantId: number,
+) {
+  const account = await request(t.url)
+    .post(`/api/contestants/${contestantId}/account`)
+    .set(organizerAuth)
+    .send({});
+  if (account.status !== 201) {
+    throw new Error(`contestant account: ${account.status} ${JSON.stringify(account.body)}`);
+  }
+  const { username, password } = account.body as { username: string; password: string };
+  const res = await request(t.url).post('/api/auth/login').send({ username, password });
+  if (res.status !== 200) {
+    throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  return {
+    contestantId,
+    token: res.body.accessToken as string,
+    auth: { Authorization: `Bearer ${res.body.accessToken as string}` },
+  };
 }

@@ -87,5 +87,9 @@ export function homeFor(user: User | null): string {
     // 监督仲裁 decides appeals and watches the results.
     return '/review';
   }
+  if (user?.role === 'contestant') {
+    // 我的成绩: their own entries, results, awards and appeals.
+    return '/me';
+  }
   return '/live';
 }

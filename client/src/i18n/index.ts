@@ -11,6 +11,8 @@ import liveEn from './live.en';
 import liveZhCN, { withLive } from './live.zh-CN';
 import awardsZhCN, { withAwards } from './awards.zh-CN';
 import awardsEn from './awards.en';
+import meZhCN, { withMe } from './me.zh-CN';
+import meEn from './me.en';
 
 export type Locale = 'zh-CN' | 'en';
 const STORAGE_KEY = 'wuxi-skills.locale';
@@ -24,8 +26,11 @@ export const i18n = createI18n<[Messages], Locale, false>({
   locale: savedLocale(),
   fallbackLocale: 'zh-CN',
   messages: {
-    'zh-CN': withAwards(withLive(withJudging(zhCN, judgingZhCN), liveZhCN), awardsZhCN),
-    en: withAwards(withLive(withJudging(en, judgingEn), liveEn), awardsEn),
+    'zh-CN': withMe(
+      withAwards(withLive(withJudging(zhCN, judgingZhCN), liveZhCN), awardsZhCN),
+      meZhCN,
+    ),
+    en: withMe(withAwards(withLive(withJudging(en, judgingEn), liveEn), awardsEn), meEn),
   },
 });
 

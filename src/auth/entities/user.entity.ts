@@ -19,6 +19,10 @@ export class User {
   @Column({ type: 'varchar', length: 200, nullable: true })
   unitName: string | null;
 
+  /** A contestant account's own contestant record (at most one account per record). */
+  @Column({ type: 'integer', nullable: true })
+  contestantId: number | null;
+
   @Column({ type: 'varchar', length: 255 })
   passwordHash: string;
 

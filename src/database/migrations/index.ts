@@ -4,6 +4,7 @@ import { Judging1764340000000 } from './1764340000000-judging';
 import { Live1764350000000 } from './1764350000000-live';
 import { Policies1764360000000 } from './1764360000000-policies';
 import { Results1764370000000 } from './1764370000000-results';
+import { ContestantAccounts1764380000000 } from './1764380000000-contestant-accounts';
 
 /** In order. A new migration is appended here; nothing is ever synchronized. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Live1764350000000,
   Policies1764360000000,
   Results1764370000000,
+  ContestantAccounts1764380000000,
 ];

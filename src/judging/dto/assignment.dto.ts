@@ -52,6 +52,11 @@ export class JudgeMarkResponse {
   @ApiProperty({ enum: ['primary', 'recheck'] }) purpose: 'primary' | 'recheck';
 }
 
+/** What a judge may see of a contestant: a work-piece code, nothing else. */
+export class WorkpieceResponse {
+  @ApiProperty({ example: 'WK7QF' }) workpieceCode: string;
+}
+
 export class JudgeTaskResponse {
   @ApiProperty() eventId: number;
   @ApiProperty() eventName: string;

@@ -2,10 +2,13 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsBoolean,
   IsIn,
+  IsInt,
   IsOptional,
   IsString,
   Matches,
+  Max,
   MaxLength,
+  Min,
   MinLength,
 } from 'class-validator';
 import { ROLES, type Role } from '../../domain/competition';
@@ -37,6 +40,16 @@ export class CreateUserDto {
   @MaxLength(200)
   unitName?: string;
 
+  @ApiPropertyOptional({
+    description:
+      'Role contestant only: the contestant record the account belongs to (one account per record).',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(2_147_483_647)
+  contestantId?: number;
+
   @ApiProperty({ minLength: 8, maxLength: 200 })
   @IsString()
   @MinLength(8)
@@ -62,6 +75,17 @@ export class UpdateUserDto {
   @IsString()
   @MaxLength(200)
   unitName?: string;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    description: 'Link a contestant account to its contestant record; null removes the link.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(2_147_483_647)
+  contestantId?: number | null;
 
   @ApiPropertyOptional()
   @IsOptional()
@@ -92,6 +116,9 @@ export class AccountResponse {
   @ApiProperty({ nullable: true, type: String })
   unitName: string | null;
 
+  @ApiProperty({ nullable: true, type: Number, description: 'The linked contestant record' })
+  contestantId: number | null;
+
   @ApiProperty()
   active: boolean;
 
@@ -105,9 +132,10 @@ export function toAccountResponse(user: {
   displayName: string;
   role: Role;
   unitName: string | null;
+  contestantId: number | null;
   active: boolean;
   createdAt: string;
 }): AccountResponse {
-  const { id, username, displayName, role, unitName, active, createdAt } = user;
-  return { id, username, displayName, role, unitName, active, createdAt };
+  const { id, username, displayName, role, unitName, contestantId, active, createdAt } = user;
+  return { id, username, displayName, role, unitName, contestantId, active, createdAt };
 }
