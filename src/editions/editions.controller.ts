@@ -71,8 +71,13 @@ export class EditionsController {
   @Patch(':id')
   @Roles(...ORGANIZERS)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Change an edition.' })
+  @ApiOperation({
+    summary:
+      'Change an edition, or the reward policy it follows (not once it is closed or has final results).',
+  })
   @ApiOkResponse({ type: EditionWriteResponse })
+  @ApiConflictResponse({ description: 'EDITION_YEAR_TAKEN, EDITION_POLICY_FROZEN' })
+  @ApiUnprocessableEntityResponse({ description: 'POLICY_NOT_FOUND' })
   update(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseIdPipe) id: number,

@@ -94,6 +94,9 @@ export class EditionsService {
       }
       if (input.policyId !== undefined) {
         await assertPolicy(manager, input.policyId);
+        if (input.policyId !== edition.policyId) {
+          await assertPolicyChangeable(manager, edition);
+        }
       }
       Object.assign(edition, input, { updatedAt: nowIso() });
       checkDates(edition.startDate, edition.endDate);
@@ -146,6 +149,26 @@ async function assertPolicy(manager: EntityManager, id: string): Promise<void> {
     throw unprocessable('POLICY_NOT_FOUND', `There is no reward policy ${id}.`, [
       { field: 'policyId', messages: [`unknown policy ${id}`] },
     ]);
+  }
+}
+
+/**
+ * An edition's prizes are granted, and paid, under its policy: once it is closed, or once any of
+ * its events has final results, pointing it at another policy would make the ledger disagree
+ * with the rules it was computed under.
+ */
+async function assertPolicyChangeable(manager: EntityManager, edition: Edition): Promise<void> {
+  if (edition.status === 'closed') {
+    throw conflict(
+      'EDITION_POLICY_FROZEN',
+      `Edition ${edition.year} is closed; it keeps the policy ${edition.policyId}.`,
+    );
+  }
+  if (await manager.existsBy(CompetitionEvent, { editionId: edition.id, resultsStatus: 'final' })) {
+    throw conflict(
+      'EDITION_POLICY_FROZEN',
+      `Edition ${edition.year} has final results granted under ${edition.policyId}; it keeps that policy.`,
+    );
   }
 }
 

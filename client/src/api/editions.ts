@@ -7,6 +7,13 @@ import type {
   EventInput,
 } from './types';
 
+/** A reward policy as the edition dialog offers it (GET /policies, organizers and supervisors). */
+export interface PolicyChoice {
+  /** Names the version too: wuxi-2015, a clone wuxi-2027, … */
+  id: string;
+  name: string;
+}
+
 /** Organizer view: drafts included (the token decides what the server shows). */
 export const editionsApi = {
   list: () => http.get<Edition[]>('/editions'),
@@ -16,6 +23,8 @@ export const editionsApi = {
     http.patch<EditionWriteResponse>(`/editions/${id}`, input),
   remove: (id: number) => http.delete(`/editions/${id}`),
   events: (id: number) => http.get<CompetitionEvent[]>(`/editions/${id}/events`),
+  /** The policies an edition can follow; PATCH /editions/:id { policyId } points it at one. */
+  policies: () => http.get<PolicyChoice[]>('/policies'),
 };
 
 export const eventsApi = {

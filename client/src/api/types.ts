@@ -56,6 +56,8 @@ export interface Edition {
   startDate: string | null;
   endDate: string | null;
   status: EditionStatus;
+  /** The reward policy the edition's prizes are granted under. */
+  policyId: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -73,6 +75,7 @@ export interface EditionInput {
   startDate?: string;
   endDate?: string;
   status?: EditionStatus;
+  policyId?: string;
 }
 
 export const LEVELS = [

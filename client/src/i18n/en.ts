@@ -48,6 +48,10 @@ const en: Messages = {
     startDate: 'Start date',
     endDate: 'End date',
     status: 'Status',
+    policyId: 'Reward policy',
+    policyDefault: 'The default policy unless one is chosen',
+    policyLocked: 'A closed edition keeps its reward policy',
+    policiesUnavailable: 'The reward policies could not be loaded',
     statuses: { draft: 'Draft', published: 'Published', closed: 'Closed' },
     deleteConfirm: 'Delete the edition "{name}"?',
     rules: {
@@ -298,6 +302,8 @@ const en: Messages = {
     WEIGHTS_INVALID: 'Theory and practical weights must add up to 100',
     EDITION_YEAR_TAKEN: 'There is already an edition for this year',
     EDITION_HAS_EVENTS: 'This edition still has events; delete them first',
+    EDITION_POLICY_FROZEN:
+      'The edition is closed or has final results; its reward policy can no longer change',
     USERNAME_TAKEN: 'That username is taken',
     INTERNAL_ERROR: 'Server error; try again later',
     NETWORK_ERROR: 'Cannot reach the server; check the network',

@@ -47,6 +47,10 @@ const zhCN = {
     startDate: '开始日期',
     endDate: '结束日期',
     status: '状态',
+    policyId: '奖励政策',
+    policyDefault: '不选则使用默认政策',
+    policyLocked: '已结束的届次不能更换奖励政策',
+    policiesUnavailable: '无法加载奖励政策列表',
     statuses: { draft: '草稿', published: '已发布', closed: '已结束' },
     deleteConfirm: '确定删除届次「{name}」吗？',
     rules: {
@@ -295,6 +299,7 @@ const zhCN = {
     WEIGHTS_INVALID: '理论权重与实操权重之和必须为 100',
     EDITION_YEAR_TAKEN: '该年份的届次已存在',
     EDITION_HAS_EVENTS: '该届次下仍有赛项，请先删除赛项',
+    EDITION_POLICY_FROZEN: '该届次已结束或已有最终成绩，不能更换奖励政策',
     USERNAME_TAKEN: '用户名已被使用',
     INTERNAL_ERROR: '服务器内部错误，请稍后再试',
     NETWORK_ERROR: '无法连接服务器，请检查网络',
