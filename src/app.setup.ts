@@ -9,15 +9,46 @@ import helmet from 'helmet';
 import { ConfiguredIoAdapter } from './live/io.adapter';
 import { APP_VERSION } from './version';
 
+/**
+ * One policy for the built client, the API and Swagger UI (/api/docs), none of which runs an
+ * inline script: Vite emits external module scripts only, and @nestjs/swagger loads its set-up
+ * from swagger-ui-init.js. Inline styles stay allowed because Element Plus positions popovers
+ * and tables with style attributes, and the certificate and results-sheet pages carry a <style>.
+ * No upgrade-insecure-requests: the venue network may serve the judges' tablets over plain HTTP.
+ */
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  scriptSrcAttr: ["'none'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  // socket.io upgrades to a WebSocket; older Safari does not count ws: as 'self'.
+  connectSrc: ["'self'", 'ws:', 'wss:'],
+  // The judge tablet's service worker, /sw.js.
+  workerSrc: ["'self'"],
+  manifestSrc: ["'self'"],
+  // printHtml() falls back to a hidden iframe on a blob: URL when pop-ups are blocked.
+  frameSrc: ["'self'", 'blob:'],
+  frameAncestors: ["'none'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+};
+
 /** Everything main.ts and the e2e tests share, so the tests run the app as it ships. */
 export async function configureApp(app: NestExpressApplication): Promise<INestApplication> {
   const config = app.get(AppConfig);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
-  // Security headers. The content security policy is left to a later change: the console, the
-  // service worker, Swagger UI and the print pages need their sources listed first.
-  app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
+  app.use(
+    helmet({
+      contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+      crossOriginEmbedderPolicy: false,
+      xFrameOptions: { action: 'deny' },
+    }),
+  );
   app.use(json({ limit: '1mb' }));
   // Body parser errors (bad JSON, too large) answered here in the API's shape, before any route.
   app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
@@ -48,6 +79,10 @@ export async function configureApp(app: NestExpressApplication): Promise<INestAp
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/docs-json',
+    // No badge image from validator.swagger.io: the policy above allows images from here only.
+    swaggerOptions: { validatorUrl: null },
+  });
   return app;
 }
