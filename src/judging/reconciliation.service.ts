@@ -7,9 +7,8 @@ import { User } from '../auth/entities/user.entity';
 import { conflict, notFound, unprocessable } from '../common/errors/app-error';
 import { nowIso } from '../database/time';
 import { UnitOfWork } from '../database/unit-of-work';
-import { seededShuffle } from '../domain/draw';
 import { fromHundredths, toHundredths } from '../domain/numbers';
-import { rankContestants } from '../domain/ranking';
+import { selectForRecheck } from '../domain/recheck';
 import { BlindCode } from '../registration/entities/blind-code.entity';
 import { RegistrationService } from '../registration/registration.service';
 import { RemarkDto, TheoryImportDto, TimeDto } from './dto/chief.dto';
@@ -40,10 +39,6 @@ export interface RecheckResponse {
     mismatch: boolean;
   }[];
 }
-
-/** The share of the field rechecked at random besides the provisional top 10 (复核 practice). */
-const RECHECK_TOP = 10;
-const RECHECK_RANDOM_PERCENT = 15;
 
 /** Flags for the chief judge, re-mark requests, the recheck list, times and theory scores. */
 @Injectable()
@@ -126,8 +121,9 @@ export class ReconciliationService {
   }
 
   /**
-   * The provisional top 10 by practical mark, plus a random 15% of the rest (CSPRNG), chosen once
-   * and kept; each listed piece shows where a second judge's re-entry differs from the first.
+   * The recheck list (domain/recheck: the provisional top 10 by practical mark plus a random 15%
+   * of the rest, drawn with the CSPRNG), chosen once and kept; each listed piece shows where a
+   * second judge's re-entry differs from the first.
    */
   async recheck(actor: Actor, eventId: number): Promise<RecheckResponse[]> {
     await this.uow.run(async (manager) => {
@@ -136,31 +132,12 @@ export class ReconciliationService {
         return;
       }
       const scores = (await this.scoring.scoreEvent(manager, eventId)).filter(
-        (s) => s.practical !== null,
+        (s): s is PieceScore & { practical: number } => s.practical !== null,
       );
       if (scores.length === 0) {
         throw conflict('NOTHING_TO_RECHECK', 'No work-piece has a complete practical mark yet.');
       }
-      const ranked = rankContestants(
-        scores.map((s, i) => ({
-          id: i + 1,
-          total: s.practical!,
-          practical: s.practical!,
-          theory: s.theory ?? 0,
-          timeUsedSeconds: s.timeUsedSeconds,
-        })),
-      );
-      const top = ranked
-        .filter((r) => r.rank <= RECHECK_TOP)
-        .map((r) => scores[r.id - 1].workpieceCode);
-      const rest = scores.map((s) => s.workpieceCode).filter((c) => !top.includes(c));
-      const seed = Array.from({ length: 32 }, () =>
-        randomInt(256).toString(16).padStart(2, '0'),
-      ).join('');
-      const random = seededShuffle(rest, seed).slice(
-        0,
-        Math.ceil((rest.length * RECHECK_RANDOM_PERCENT) / 100),
-      );
+      const { top, random } = selectForRecheck(scores, (bound) => randomInt(bound));
       const selectedAt = nowIso();
       for (const [codes, reason] of [
         [top, 'top'],
