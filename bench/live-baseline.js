@@ -3,7 +3,10 @@
  * `new Server(httpServer)`, namespace /live, a 'join' that puts the client in room event:<id> and
  * acks a snapshot, broadcasts with `io.of('/live').to(room).emit('standings', payload)`); mode 'ws'
  * is a raw `ws` server that serializes each message once and `send`s the same Buffer to every
- * client. POST /emit?i=<n> answers at once (the "acknowledgement") and then broadcasts payload
+ * client — the fan-out limit of the machine. It speaks just enough of the Engine.IO v4 /
+ * Socket.IO v5 wire format (open packet, namespace connect, the join's ack, pings) for the same
+ * socket.io clients to connect to it, so all three phases pay the same client-side cost.
+ * POST /emit?i=<n> answers at once (the "acknowledgement") and then broadcasts payload
  * n % payloads.length with seq n + 1, like a lock's response followed by its push.
  */
 const http = require('node:http');
@@ -40,10 +43,43 @@ process.once('message', ({ mode, payloads, eventId }) => {
     };
   } else {
     const { WebSocketServer } = require('ws');
-    const wss = new WebSocketServer({ server, perMessageDeflate: false });
+    const wss = new WebSocketServer({ server, path: '/socket.io/', perMessageDeflate: false });
+    let sid = 0;
+    wss.on('connection', (client) => {
+      sid += 1;
+      // Engine.IO "open" (0); the client answers our pings (2) with pongs (3).
+      client.send(
+        `0${JSON.stringify({ sid: `raw${sid}`, upgrades: [], pingInterval: 25000, pingTimeout: 20000, maxPayload: 1e6 })}`,
+      );
+      client.on('message', (data) => {
+        const text = data.toString();
+        if (text.startsWith('40/live,')) {
+          // Socket.IO CONNECT to /live, acknowledged with a session id.
+          client.send(`40/live,${JSON.stringify({ sid: `raw${sid}` })}`);
+          return;
+        }
+        const join = /^42\/live,(\d+)(\[.*)$/s.exec(text);
+        if (join) {
+          // EVENT 'join' with an ack id: answer with ACK (3) and the snapshot.
+          const [event, body] = JSON.parse(join[2]);
+          if (event === 'join') {
+            const answer = { eventId: body.eventId, seq: 0, rows: payloads[0].changes };
+            client.send(`43/live,${join[1]}${JSON.stringify([answer])}`);
+          }
+        }
+      });
+    });
+    const pings = setInterval(() => {
+      for (const client of wss.clients) {
+        client.send('2');
+      }
+    }, 25000);
+    pings.unref();
     broadcast = (i) => {
       const payload = payloads[i % payloads.length];
-      const message = Buffer.from(JSON.stringify({ ...payload, seq: i + 1 }));
+      const message = Buffer.from(
+        `42/live,${JSON.stringify(['standings', { ...payload, seq: i + 1 }])}`,
+      );
       for (const client of wss.clients) {
         client.send(message, { binary: false });
       }

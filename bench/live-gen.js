@@ -1,12 +1,12 @@
 /**
- * Load generator for bench/live.js (forked). Owns a share of the viewers: socket.io clients
- * (mode 'sio': connect to `${url}/live`, emit 'join' with an ack, listen for 'standings') or plain
- * `ws` clients (mode 'ws': the raw baseline; every message is one standings JSON). Every socket binds
+ * Load generator for bench/live.js (forked). Owns a share of the viewers: socket.io clients that
+ * connect to `${url}/live`, emit 'join' with an ack and listen for 'standings' — the same clients
+ * for the product and both baselines (the raw ws server speaks their wire format). Every socket binds
  * its own source address 127.A.B.C from `addrPrefix` (100 sockets per address) so runs do not
  * exhaust the ephemeral ports of 127.0.0.1 or trip over TIME_WAIT. Receipt times are wall-clock
  * milliseconds (performance.timeOrigin + performance.now()), shared by all processes on the host.
  *
- * Protocol (IPC): {cmd:'connect', mode, url, eventId, count, addrPrefix, concurrency}
+ * Protocol (IPC): {cmd:'connect', url, path, eventId, count, addrPrefix, concurrency}
  *   → {type:'progress'|'ready', connected, joined, errors}; {cmd:'collect'} → {type:'receipts', ...};
  *   {cmd:'close'} → closes every socket and exits.
  */
@@ -87,41 +87,8 @@ function connectSio({ url, path, eventId }, localAddress) {
   });
 }
 
-function connectWs({ url }, localAddress) {
-  const { WebSocket } = require('ws');
-  return new Promise((resolve) => {
-    const socket = new WebSocket(url.replace(/^http/, 'ws'), {
-      localAddress,
-      perMessageDeflate: false,
-    });
-    sockets.push(socket);
-    let done = false;
-    const finish = (ok, why) => {
-      if (!done) {
-        done = true;
-        if (!ok) {
-          noteError(why);
-        }
-        resolve(ok);
-      }
-    };
-    socket.on('message', (data) => record(JSON.parse(data).seq));
-    socket.on('error', (error) => finish(false, `ws error ${error.message}`));
-    socket.on('close', () => {
-      disconnects += 1;
-      finish(false, 'closed');
-    });
-    socket.once('open', () => {
-      connected += 1;
-      joined += 1; // no rooms: every client of the raw server gets every broadcast
-      finish(true);
-    });
-  });
-}
-
 async function connectAll(options) {
-  const { count, concurrency, addrPrefix, mode } = options;
-  const connectOne = mode === 'ws' ? connectWs : connectSio;
+  const { count, concurrency, addrPrefix } = options;
   let next = 0;
   const progress = setInterval(
     () => process.send({ type: 'progress', connected, joined, errors }),
@@ -130,7 +97,7 @@ async function connectAll(options) {
   const worker = async () => {
     while (next < count) {
       const index = next++;
-      await connectOne(options, sourceAddress(addrPrefix, index));
+      await connectSio(options, sourceAddress(addrPrefix, index));
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
@@ -156,11 +123,7 @@ process.on('message', (message) => {
   } else if (message.cmd === 'close') {
     for (const socket of sockets) {
       try {
-        if (typeof socket.disconnect === 'function') {
-          socket.disconnect();
-        } else {
-          socket.terminate();
-        }
+        socket.disconnect();
       } catch {
         // closing anyway
       }

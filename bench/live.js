@@ -5,15 +5,17 @@
  * unlock pushes one 'standings' update with every row. Latency = receipt by a viewer − the HTTP
  * response of the lock/unlock (the acknowledgement). Meanwhile judges of a second event submit marks
  * one at a time (POST /api/judge/marks, default 50/s) and their p99 is reported.
- * In the same run, with the same generators, N and captured payloads: a bare socket.io server
- * broadcasting to a room, and a raw `ws` server sending one serialized message to every client.
+ * In the same run, with the same generators, socket.io clients, N and captured payloads: a bare
+ * socket.io server broadcasting to a room, and a raw `ws` server sending one pre-serialized message
+ * to every client (it speaks the socket.io wire format, so the clients are the same).
  *
  * Options: --viewers N (5000) --broadcasts K measured (20) --warmup W discarded (2)
  *          --generators G (2) --interval-ms between locks (1500) --concurrency per generator (64)
  *          --marks-per-s (50) --live-interval-ms server LIVE_INTERVAL_MS (100) --only product,sio,ws
  *          --live-workers W (1): the server's LIVE_WORKERS; viewers connect to the workers' path
  *          (/live-io) when W > 0, to the API process's /socket.io when 0
- *          --rounds R (1): repeat the three phases in alternating order and pool their samples
+ *          --rounds R (2): repeat the three phases in alternating order (product first, then last)
+ *          and pool their samples, so neither the product nor a baseline always runs on a fresh box
  *          --time-limit-s (1200 per round): the bench kills everything it started and exits after it
  * Targets (issue, 5,000 viewers): ratio ≤ 1.3, ratio_raw_ws ≤ 1.5, ≤ 25 KB RSS/viewer, submit p99 ≤ 100 ms.
  * Last line: {"bench":"live","viewers":…,"p50_ms":…,"p99_ms":…,"ratio":…,"ratio_raw_ws":…,"rss_kb_per_viewer":…,"submit_p99_ms":…}
@@ -48,7 +50,7 @@ const CONCURRENCY = Number(option('concurrency', 64));
 const MARKS_PER_S = Number(option('marks-per-s', 50));
 const LIVE_INTERVAL_MS = String(option('live-interval-ms', 100));
 const ONLY = String(option('only', 'product,sio,ws')).split(',');
-const ROUNDS = Number(option('rounds', 1));
+const ROUNDS = Number(option('rounds', 2));
 const LIVE_WORKERS = Number(option('live-workers', 1));
 const TIME_LIMIT_MS = Number(option('time-limit-s', 20 * 60 * ROUNDS)) * 1000;
 
