@@ -32,8 +32,12 @@ const http = createServer((_req, res) => {
     }),
   );
 });
+// No connection-state recovery here: broadcasts bypass socket.io's per-socket path (below), so its
+// packet buffer would stay empty, and it would not survive this worker's restart anyway. A board
+// that reconnects re-joins with `since` and gets what it missed from the API's stored updates.
+const { connectionStateRecovery: _recovery, ...socketOptions } = LIVE_SOCKET_OPTIONS;
 const io = new Server(http, {
-  ...LIVE_SOCKET_OPTIONS,
+  ...socketOptions,
   path: FANOUT_PATH,
   transports: ['websocket'],
   serveClient: false,
@@ -89,6 +93,47 @@ live.on('connection', (socket: Socket) => {
   });
 });
 
+/** The websocket under a viewer's engine.io connection (this worker serves nothing else). */
+interface RawWebSocket {
+  readyState: number;
+  send(data: Buffer, options: { binary: boolean; compress: boolean }): void;
+}
+function rawWebSocketOf(socket: Socket): RawWebSocket | null {
+  const transport = (socket.conn as unknown as { transport?: { name?: string; socket?: unknown } })
+    .transport;
+  return transport?.name === 'websocket' && transport.socket
+    ? (transport.socket as RawWebSocket)
+    : null;
+}
+
+/**
+ * One broadcast to a room: the message is serialized once — engine.io's "message" type (4), then
+ * socket.io's EVENT (2) in the namespace, then the JSON array [event, payload] (protocol v5) — and
+ * the same bytes are sent on every viewer's websocket. socket.io's own broadcast also encodes once
+ * but then walks engine.io's packet queue per socket (packetCreate, writeBuffer, flush, drain),
+ * which costs the fan-out as much again as the write itself. A viewer whose websocket is not open
+ * takes the ordinary path.
+ */
+function emitToRoom(room: string, event: string, payload: unknown): void {
+  const members = live.adapter.rooms.get(room);
+  if (!members || members.size === 0) {
+    return;
+  }
+  const frame = Buffer.from(`42${live.name},${JSON.stringify([event, payload])}`);
+  for (const id of members) {
+    const socket = live.sockets.get(id);
+    if (!socket) {
+      continue;
+    }
+    const ws = rawWebSocketOf(socket);
+    if (ws && ws.readyState === 1 && socket.conn.readyState === 'open') {
+      ws.send(frame, { binary: false, compress: false });
+    } else {
+      socket.emit(event, payload);
+    }
+  }
+}
+
 let reported = -1;
 setInterval(() => {
   const count = io.engine.clientsCount;
@@ -109,7 +154,7 @@ process.on('message', (message: ToWorker, handle?: NetSocket) => {
       }
       break;
     case 'emit':
-      live.to(message.room).emit(message.event, message.payload);
+      emitToRoom(message.room, message.event, message.payload);
       break;
     case 'answer':
       pending.get(message.id)?.({ room: message.room, answer: message.answer });
