@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { io, Socket } from 'socket.io-client';
 import request from 'supertest';
 import { makeJudges, prepareEvent, PreparedEvent, Session } from './support/competition-day';
+import { LiveUpdate } from '../src/live/live-update.entity';
 import { createTestApp, TestApp } from './support/test-app';
 
 interface Row {
@@ -214,6 +215,44 @@ describe('live standings over socket.io', () => {
       [...fresh.rows].sort((a, b) => a.workstationNo - b.workstationNo),
     );
     back.socket.close();
+  });
+
+  it('answers a re-join storm from one kept snapshot, and a board that saw a newer push is answered fresh', async () => {
+    const socket = await connect(t.url);
+    const first = await emit<{ seq: number; rows: Row[] }>(socket, 'join', {
+      eventId: day.eventId,
+    });
+    // Another instance publishes the next update (it writes the row; this one has not seen it).
+    const next = first.seq + 1;
+    const rows = first.rows.map((r) => ({ ...r, total: r.total + 1 }));
+    await t.dataSource.getRepository(LiveUpdate).insert({
+      editionId: 1,
+      eventId: day.eventId,
+      seq: next,
+      kind: 'standings',
+      payload: JSON.stringify({ changes: rows, removed: [], rows }),
+      at: new Date().toISOString(),
+    });
+    // Within the second the snapshot is kept, every re-join gets the same table without a query
+    // (five boards re-joining five times each: under the per-socket join limit).
+    const boards = await Promise.all(Array.from({ length: 5 }, () => connect(t.url)));
+    const storm = await Promise.all(
+      boards.flatMap((board) =>
+        Array.from({ length: 5 }, () =>
+          emit<{ seq: number }>(board, 'join', { eventId: day.eventId }),
+        ),
+      ),
+    );
+    boards.forEach((board) => board.close());
+    expect(new Set(storm.map((a) => a.seq))).toEqual(new Set([first.seq]));
+    // A board that got the newer push over Redis asks `since` it: not refused, answered fresh.
+    const caught = await emit<{ seq: number; updates: Update[] }>(socket, 'join', {
+      eventId: day.eventId,
+      since: next,
+    });
+    expect(caught).toEqual({ eventId: day.eventId, seq: next, updates: [] });
+    expect((await snapshot()).seq).toBe(next);
+    socket.close();
   });
 
   it('freeze hides changes until an organizer unfreezes', async () => {

@@ -10,7 +10,6 @@ import { applyModule, computeStandings, StandingRow, StandingsConfig } from '../
 import { CompetitionEvent } from '../editions/entities/competition-event.entity';
 import { Edition } from '../editions/entities/edition.entity';
 import { Entry } from '../registration/entities/entry.entity';
-import { MarkingModuleRow } from '../judging/entities/module.entity';
 import { ScoringService } from '../judging/scoring.service';
 import { LiveUpdate } from './live-update.entity';
 import { diffPublic, PublicRow, toPublicRows } from './public-standings';
@@ -32,6 +31,14 @@ export interface CatchUp {
 const MAX_REPLAY = 100;
 
 /**
+ * How long a snapshot answers joins without asking the database again. When the hall's Wi-Fi
+ * comes back, thousands of boards re-join within seconds; they all get the same table. This
+ * instance's own publications and freezes replace it at once; another instance's reach it within
+ * this time (a board that meanwhile saw a newer push asks `since` and is answered fresh).
+ */
+const SNAPSHOT_TTL_MS = 1000;
+
+/**
  * Standings per event, from what is visible: module locks are applied incrementally to the
  * in-memory table (a full recompute when there is none), each change is stored as the event's
  * next numbered update and announced; boards catch up from the stored updates.
@@ -43,6 +50,7 @@ export class StandingsService implements OnModuleInit, OnModuleDestroy {
   private readonly timers = new Map<number, NodeJS.Timeout>();
   private readonly lastPublished = new Map<number, number>();
   private readonly pendingModules = new Map<number, { code: string; locked: boolean }[]>();
+  private readonly snapshots = new Map<number, { until: number; snapshot: Promise<Snapshot> }>();
   private readonly unsubscribe: (() => void)[] = [];
 
   constructor(
@@ -54,11 +62,11 @@ export class StandingsService implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     this.unsubscribe.push(
-      this.events.on('module.locked', ({ eventId, moduleId }) =>
-        this.moduleChanged(eventId, moduleId, true),
+      this.events.on('module.locked', ({ eventId, moduleCode }) =>
+        this.moduleChanged(eventId, moduleCode, true),
       ),
-      this.events.on('module.unlocked', ({ eventId, moduleId }) =>
-        this.moduleChanged(eventId, moduleId, false),
+      this.events.on('module.unlocked', ({ eventId, moduleCode }) =>
+        this.moduleChanged(eventId, moduleCode, false),
       ),
       this.events.on('results.locked', ({ eventId }) => this.schedule(eventId)),
       this.events.on('event.decrypted', ({ eventId }) => this.schedule(eventId)),
@@ -82,7 +90,23 @@ export class StandingsService implements OnModuleInit, OnModuleDestroy {
     return event;
   }
 
-  async snapshot(eventId: number): Promise<Snapshot> {
+  snapshot(eventId: number): Promise<Snapshot> {
+    const cached = this.snapshots.get(eventId);
+    if (cached && cached.until > Date.now()) {
+      return cached.snapshot;
+    }
+    const snapshot = this.readSnapshot(eventId);
+    this.snapshots.set(eventId, { until: Date.now() + SNAPSHOT_TTL_MS, snapshot });
+    // A refusal (not public) is not kept: the next join asks again.
+    snapshot.catch(() => this.forget(eventId));
+    return snapshot;
+  }
+
+  private forget(eventId: number): void {
+    this.snapshots.delete(eventId);
+  }
+
+  private async readSnapshot(eventId: number): Promise<Snapshot> {
     const event = await this.findPublicEvent(eventId);
     const last = await this.lastUpdate(this.uow.reader, eventId);
     return {
@@ -95,7 +119,12 @@ export class StandingsService implements OnModuleInit, OnModuleDestroy {
 
   /** What a client that has seen `since` missed, or a snapshot when it missed too much. */
   async since(eventId: number, since: number): Promise<CatchUp | Snapshot> {
-    const snapshot = await this.snapshot(eventId);
+    let snapshot = await this.snapshot(eventId);
+    if (Number.isInteger(since) && since > snapshot.seq) {
+      // The board saw a push newer than the kept snapshot (another instance published it).
+      this.forget(eventId);
+      snapshot = await this.snapshot(eventId);
+    }
     if (!Number.isInteger(since) || since < 0 || since > snapshot.seq) {
       throw badRequest('SINCE_INVALID', `since must be between 0 and ${snapshot.seq}.`, {
         current: snapshot.seq,
@@ -144,16 +173,12 @@ export class StandingsService implements OnModuleInit, OnModuleDestroy {
     );
   }
 
-  private moduleChanged(eventId: number, moduleId: number, locked: boolean): void {
-    void this.uow.reader.findOneBy(MarkingModuleRow, { id: moduleId }).then((module) => {
-      if (module) {
-        this.pendingModules.set(eventId, [
-          ...(this.pendingModules.get(eventId) ?? []),
-          { code: module.code, locked },
-        ]);
-      }
-      this.schedule(eventId);
-    });
+  private moduleChanged(eventId: number, code: string, locked: boolean): void {
+    this.pendingModules.set(eventId, [
+      ...(this.pendingModules.get(eventId) ?? []),
+      { code, locked },
+    ]);
+    this.schedule(eventId);
   }
 
   /** Computes the visible table, stores the difference as the next update and announces it. */
@@ -185,6 +210,7 @@ export class StandingsService implements OnModuleInit, OnModuleDestroy {
       return { seq, changes, removed };
     });
     if (stored) {
+      this.forget(eventId);
       this.events.emit('live.published', {
         editionId: event.editionId,
         eventId,
@@ -243,6 +269,7 @@ export class StandingsService implements OnModuleInit, OnModuleDestroy {
         frozen ? { freezeAt: at, unfrozenAt: null } : { unfrozenAt: at },
       ),
     );
+    this.forget(eventId);
     const event = await this.findPublicEvent(eventId).catch(() => null);
     if (event) {
       this.events.emit('live.frozen', { editionId: event.editionId, eventId, frozen });
