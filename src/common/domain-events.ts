@@ -3,8 +3,14 @@ import { EventEmitter } from 'node:events';
 
 /** What the rest of the system may react to. Services emit; gateways and feeds listen. */
 export interface DomainEventMap {
-  'module.locked': { eventId: number; moduleId: number; at: string };
-  'module.unlocked': { eventId: number; moduleId: number; at: string; reason: string };
+  'module.locked': { eventId: number; moduleId: number; moduleCode: string; at: string };
+  'module.unlocked': {
+    eventId: number;
+    moduleId: number;
+    moduleCode: string;
+    at: string;
+    reason: string;
+  };
   'results.locked': { eventId: number; at: string };
   /** Names may now appear on the public board. */
   'event.decrypted': { eventId: number; at: string };

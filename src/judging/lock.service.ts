@@ -182,7 +182,12 @@ export class LockService {
       }
       return { module, resultsLocked: open === 0, at };
     });
-    this.events.emit('module.locked', { eventId: module.eventId, moduleId, at });
+    this.events.emit('module.locked', {
+      eventId: module.eventId,
+      moduleId,
+      moduleCode: module.code,
+      at,
+    });
     if (resultsLocked) {
       this.events.emit('results.locked', { eventId: module.eventId, at });
     }
@@ -215,7 +220,13 @@ export class LockService {
       });
       return { module, at };
     });
-    this.events.emit('module.unlocked', { eventId: module.eventId, moduleId, at, reason });
+    this.events.emit('module.unlocked', {
+      eventId: module.eventId,
+      moduleId,
+      moduleCode: module.code,
+      at,
+      reason,
+    });
     return (await this.progress(module.eventId)).find((p) => p.moduleId === moduleId)!;
   }
 

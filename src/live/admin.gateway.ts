@@ -13,6 +13,7 @@ import { DomainEvents } from '../common/domain-events';
 import { AppError } from '../common/errors/app-error';
 import { toErrorBody } from '../common/errors/error.filter';
 import type { Role } from '../domain/competition';
+import { AppConfig } from '../config/app-config';
 import { LockService } from '../judging/lock.service';
 
 const ADMIN_ROLES: Role[] = ['admin', 'organizer', 'chief_judge', 'supervisor'];
@@ -42,6 +43,7 @@ export class AdminGateway implements OnGatewayConnection, OnModuleInit, OnModule
     private readonly tokens: TokenService,
     private readonly events: DomainEvents,
     private readonly locks: LockService,
+    private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
@@ -105,7 +107,7 @@ export class AdminGateway implements OnGatewayConnection, OnModuleInit, OnModule
   }
 
   private schedule(eventId: number): void {
-    if (this.timers.has(eventId)) {
+    if (this.timers.has(eventId) || !this.watched(eventId)) {
       return;
     }
     this.timers.set(
@@ -119,6 +121,17 @@ export class AdminGateway implements OnGatewayConnection, OnModuleInit, OnModule
           )
           .catch((error: unknown) => this.logger.error(error));
       }, PROGRESS_INTERVAL_MS),
+    );
+  }
+
+  /**
+   * Whether anyone may be watching: marks arrive many times a second during judging, and the
+   * progress query is not free. Across instances (Redis) the watchers may be elsewhere.
+   */
+  private watched(eventId: number): boolean {
+    return (
+      Boolean(this.config.REDIS_URL) ||
+      (this.server.adapter.rooms.get(`event:${eventId}`)?.size ?? 0) > 0
     );
   }
 }
