@@ -1,3 +1,4 @@
+import { readAll } from '../database/read-all';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, IsNull } from 'typeorm';
 import { Actor } from '../audit/actor';
@@ -94,10 +95,10 @@ export class AssignmentsService {
     eventId: number,
     m: EntityManager = this.uow.reader,
   ): Promise<ModuleAssignmentResponse[]> {
-    const [modules, assignments, pieces] = await Promise.all([
-      m.find(MarkingModuleRow, { where: { eventId }, order: { position: 'ASC' } }),
-      m.find(JudgeAssignment, { where: { eventId } }),
-      this.piecesService.pieces(m, eventId),
+    const [modules, assignments, pieces] = await readAll(m, [
+      () => m.find(MarkingModuleRow, { where: { eventId }, order: { position: 'ASC' } }),
+      () => m.find(JudgeAssignment, { where: { eventId } }),
+      () => this.piecesService.pieces(m, eventId),
     ]);
     const users = await m.find(User, { where: { id: In(assignments.map((a) => a.judgeId)) } });
     return modules.map((module) => {

@@ -1,3 +1,4 @@
+import { readAll } from '../database/read-all';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, IsNull } from 'typeorm';
 import { Actor } from '../audit/actor';
@@ -46,13 +47,13 @@ export class LockService {
     eventId: number,
     manager: EntityManager = this.uow.reader,
   ): Promise<ModuleProgress[]> {
-    const [modules, aspects, assignments, marks, pieces, scores] = await Promise.all([
-      manager.find(MarkingModuleRow, { where: { eventId }, order: { position: 'ASC' } }),
-      manager.find(AspectRow, { where: { eventId } }),
-      manager.find(JudgeAssignment, { where: { eventId } }),
-      manager.find(Mark, { where: { eventId, purpose: 'primary' } }),
-      this.pieces.pieces(manager, eventId),
-      this.scoring.scoreEvent(manager, eventId),
+    const [modules, aspects, assignments, marks, pieces, scores] = await readAll(manager, [
+      () => manager.find(MarkingModuleRow, { where: { eventId }, order: { position: 'ASC' } }),
+      () => manager.find(AspectRow, { where: { eventId } }),
+      () => manager.find(JudgeAssignment, { where: { eventId } }),
+      () => manager.find(Mark, { where: { eventId, purpose: 'primary' } }),
+      () => this.pieces.pieces(manager, eventId),
+      () => this.scoring.scoreEvent(manager, eventId),
     ]);
     const judges = await manager.findBy(User, {
       id: In([...new Set(assignments.map((a) => a.judgeId))]),

@@ -1,3 +1,4 @@
+import { readAll } from '../database/read-all';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { notFound } from '../common/errors/app-error';
@@ -41,13 +42,13 @@ export class ScoringService {
     eventId: number,
     options: { lockedOnly?: boolean } = {},
   ): Promise<PieceScore[]> {
-    const [event, modules, aspects, codes, marks, theory] = await Promise.all([
-      manager.findOneBy(CompetitionEvent, { id: eventId }),
-      manager.find(MarkingModuleRow, { where: { eventId }, order: { position: 'ASC' } }),
-      manager.find(AspectRow, { where: { eventId }, order: { position: 'ASC' } }),
-      manager.find(BlindCode, { where: { eventId }, order: { workpieceCode: 'ASC' } }),
-      manager.find(Mark, { where: { eventId, purpose: 'primary' } }),
-      manager.find(TheoryScore, { where: { eventId } }),
+    const [event, modules, aspects, codes, marks, theory] = await readAll(manager, [
+      () => manager.findOneBy(CompetitionEvent, { id: eventId }),
+      () => manager.find(MarkingModuleRow, { where: { eventId }, order: { position: 'ASC' } }),
+      () => manager.find(AspectRow, { where: { eventId }, order: { position: 'ASC' } }),
+      () => manager.find(BlindCode, { where: { eventId }, order: { workpieceCode: 'ASC' } }),
+      () => manager.find(Mark, { where: { eventId, purpose: 'primary' } }),
+      () => manager.find(TheoryScore, { where: { eventId } }),
     ]);
     if (!event) {
       throw notFound('EVENT_NOT_FOUND', `No event with id ${eventId}.`);
