@@ -251,6 +251,28 @@ describe('judging: 5 judges × 20 contestants × 10 aspects, recusal, flags, sig
   }, 60_000);
 
   it('re-marks through the chief judge, keeping every version', async () => {
+    // A code that is not in the event, and a judge recused from the piece, are refused first.
+    const recusedCode = day.codeOf.find((_, i) => `U${i % 4}` === RECUSED_UNIT)!;
+    const refusals = [
+      {
+        workpieceCode: 'ZZZZZ',
+        judgeIds: [judges[1].id],
+        status: 404,
+        code: 'WORKPIECE_NOT_FOUND',
+      },
+      { workpieceCode: recusedCode, judgeIds: [judges[4].id], status: 422, code: 'JUDGE_RECUSED' },
+    ];
+    for (const { workpieceCode, judgeIds, status, code } of refusals) {
+      const refused = await request(t.url)
+        .post(`/api/events/${day.eventId}/remarks`)
+        .set(day.chief.auth)
+        .send({ aspectId: aspects.A5, workpieceCode, judgeIds, reason: '评分差超限' })
+        .expect(status);
+      expect(refused.body.code).toBe(code);
+    }
+    const untouched = (await request(t.url).get('/api/judge/tasks').set(judges[4].auth).expect(200))
+      .body[0];
+    expect(untouched.remarks).toEqual([]);
     await request(t.url)
       .post(`/api/events/${day.eventId}/remarks`)
       .set(day.chief.auth)

@@ -12,6 +12,8 @@ import { selectForRecheck } from '../domain/recheck';
 import { BlindCode } from '../registration/entities/blind-code.entity';
 import { RegistrationService } from '../registration/registration.service';
 import { RemarkDto, TheoryImportDto, TimeDto } from './dto/chief.dto';
+import { PiecesService } from './pieces.service';
+import { isRecused } from './recusal';
 import { AspectRow } from './entities/aspect.entity';
 import { JudgeAssignment } from './entities/assignment.entity';
 import { Mark } from './entities/mark.entity';
@@ -48,6 +50,7 @@ export class ReconciliationService {
     private readonly audit: AuditService,
     private readonly registration: RegistrationService,
     private readonly scoring: ScoringService,
+    private readonly pieces: PiecesService,
   ) {}
 
   async scores(eventId: number): Promise<PieceScore[]> {
@@ -91,6 +94,26 @@ export class ReconciliationService {
       });
       if (assigned.length !== new Set(input.judgeIds).size) {
         throw unprocessable('NOT_ASSIGNED', 'Every judge named must be assigned to the module.');
+      }
+      const piece = (await this.pieces.pieces(manager, eventId)).find(
+        (p) => p.workpieceCode === input.workpieceCode,
+      );
+      if (!piece) {
+        throw notFound(
+          'WORKPIECE_NOT_FOUND',
+          `No work-piece ${input.workpieceCode} in this event.`,
+        );
+      }
+      // 回避 holds for re-marks too: the chief judge sees recusals in the assignment overview.
+      const recused = (await manager.findBy(User, { id: In(input.judgeIds) })).filter((judge) =>
+        isRecused(judge.unitName, piece),
+      );
+      if (recused.length > 0) {
+        throw unprocessable(
+          'JUDGE_RECUSED',
+          `${recused.map((j) => j.displayName).join('、')} may not mark this work-piece (回避).`,
+          { judgeIds: recused.map((j) => j.id) },
+        );
       }
       await manager.update(
         JudgeAssignment,

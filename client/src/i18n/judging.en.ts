@@ -124,6 +124,7 @@ const judgingEn: JudgingMessages = {
     MARK_NOT_NUMBER: 'The mark must be a number',
     NOT_ASSIGNED: 'You are not assigned to mark this',
     WORKPIECE_NOT_FOUND: 'No such work-piece code',
+    JUDGE_RECUSED: 'A judge named is recused from this work-piece and cannot re-mark it',
     MODULE_LOCKED: 'The module is locked; marks cannot change',
     SHEET_SIGNED: 'You signed this sheet; ask the chief judge to reopen it',
     MARK_EXISTS: 'This already has a mark',

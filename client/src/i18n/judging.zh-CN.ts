@@ -117,6 +117,7 @@ const judgingZhCN = {
     MARK_NOT_NUMBER: '评分必须是数字',
     NOT_ASSIGNED: '您未被分配评此项',
     WORKPIECE_NOT_FOUND: '工件编码不存在',
+    JUDGE_RECUSED: '所选裁判须回避该工件，不能复评',
     MODULE_LOCKED: '该模块已锁定，评分不能更改',
     SHEET_SIGNED: '您已签字，如需修改请联系裁判长',
     MARK_EXISTS: '该项已有评分',
