@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
+import type { PublicRow } from '../live/live-events';
 
 /** What the rest of the system may react to. Services emit; gateways and feeds listen. */
 export interface DomainEventMap {
@@ -20,9 +21,9 @@ export interface DomainEventMap {
     editionId: number;
     eventId: number;
     seq: number;
-    changes: unknown[];
+    changes: PublicRow[];
     removed: number[];
-    leaders: unknown[];
+    leaders: PublicRow[];
   };
   /** An organizer froze or unfroze the event's public board. */
   'live.frozen': { editionId: number; eventId: number; frozen: boolean };

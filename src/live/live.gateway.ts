@@ -17,6 +17,7 @@ import {
   roomsToLeave,
   TOO_MANY_JOINS,
 } from './join-rules';
+import type { LiveServerEvents } from './live-events';
 import { LiveRooms } from './live-rooms';
 
 /**
@@ -63,7 +64,11 @@ export class LiveGateway implements OnModuleInit, OnModuleDestroy {
     this.offs.forEach((off) => off());
   }
 
-  private broadcast(room: string, event: string, payload: unknown): void {
+  private broadcast<E extends keyof LiveServerEvents>(
+    room: string,
+    event: E,
+    payload: Parameters<LiveServerEvents[E]>[0],
+  ): void {
     this.server.to(room).emit(event, payload);
     this.fanout.broadcast(room, event, payload);
   }

@@ -1,17 +1,7 @@
 import type { StandingRow } from '../domain/standings';
+import type { PublicRow } from './live-events';
 
-/** A row as the public sees it: keyed by workstation number; names only after decryption. */
-export interface PublicRow {
-  workstationNo: number;
-  rank: number;
-  tied: boolean;
-  modules: Record<string, number>;
-  practical: number;
-  theory: number | null;
-  total: number;
-  name?: string;
-  unitName?: string;
-}
+export type { PublicRow };
 
 export function toPublicRows(
   rows: readonly StandingRow[],

@@ -12,20 +12,10 @@ import { Edition } from '../editions/entities/edition.entity';
 import { Entry } from '../registration/entities/entry.entity';
 import { ScoringService } from '../judging/scoring.service';
 import { LiveUpdate } from './live-update.entity';
+import type { CatchUp, Snapshot } from './live-events';
 import { diffPublic, PublicRow, toPublicRows } from './public-standings';
 
-export interface Snapshot {
-  eventId: number;
-  seq: number;
-  rows: PublicRow[];
-  frozen: boolean;
-}
-
-export interface CatchUp {
-  eventId: number;
-  seq: number;
-  updates: { seq: number; changes: PublicRow[]; removed: number[] }[];
-}
+export type { CatchUp, Snapshot };
 
 /** Beyond this many missed updates a client gets a snapshot instead. */
 const MAX_REPLAY = 100;

@@ -1,60 +1,27 @@
 import { io, type Socket } from 'socket.io-client';
 import { http } from './http';
 import type { CompetitionEvent } from './types';
+// The `/live` protocol's types are the server's own (src/live/live-events.ts).
+import type {
+  CatchUp,
+  EventJoinAnswer,
+  LiveClientEvents,
+  LiveServerEvents,
+  Snapshot,
+} from '@live-events';
 
-/** A row as the public board sees it: names only after decryption. */
-export interface PublicRow {
-  workstationNo: number;
-  rank: number;
-  tied: boolean;
-  modules: Record<string, number>;
-  practical: number;
-  theory: number | null;
-  total: number;
-  name?: string;
-  unitName?: string;
-}
-
-export interface StandingsSnapshot {
-  eventId: number;
-  seq: number;
-  rows: PublicRow[];
-  frozen: boolean;
-}
-
-export interface StandingsUpdate {
-  seq: number;
-  changes: PublicRow[];
-  removed: number[];
-}
-
-export interface StandingsCatchUp {
-  eventId: number;
-  seq: number;
-  updates: StandingsUpdate[];
-}
-
-export interface StandingsPush extends StandingsUpdate {
-  eventId: number;
-}
-
-export interface LeadersPush {
-  eventId: number;
-  seq: number;
-  leaders: PublicRow[];
-}
-
-export interface LiveError {
-  error: { code: string; message: string };
-}
-
-/** Pushed when an organizer freezes or unfreezes the event's board. */
-export interface LiveState {
-  eventId: number;
-  frozen: boolean;
-}
-
-export type JoinAnswer = StandingsSnapshot | StandingsCatchUp | LiveError;
+export type {
+  LeadersPush,
+  LiveError,
+  LiveState,
+  PublicRow,
+  StandingsPush,
+  StandingsUpdate,
+} from '@live-events';
+export type StandingsSnapshot = Snapshot;
+export type StandingsCatchUp = CatchUp;
+export type JoinAnswer = EventJoinAnswer;
+export type LiveSocket = Socket<LiveServerEvents, LiveClientEvents>;
 
 /** The public event, with the live fields the server adds. */
 export type LiveEvent = CompetitionEvent & {
@@ -75,8 +42,8 @@ export const liveApi = {
  * proxy that refuses websockets, a server without workers), it falls back for good to the API
  * process's `/socket.io`, where long-polling works too.
  */
-export function liveSocket(): Socket {
-  const socket = io('/live', {
+export function liveSocket(): LiveSocket {
+  const socket: LiveSocket = io('/live', {
     path: '/live-io',
     transports: ['websocket'],
     reconnectionDelayMax: 3000,

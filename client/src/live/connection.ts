@@ -1,11 +1,10 @@
 import { onBeforeUnmount, ref, type Ref } from 'vue';
-import type { Socket } from 'socket.io-client';
-import { liveSocket } from '../api/live';
+import { liveSocket, type LiveSocket } from '../api/live';
 
 export type ConnectionState = 'connected' | 'reconnecting' | 'offline';
 
 export interface LiveConnection {
-  socket: Socket;
+  socket: LiveSocket;
   state: Ref<ConnectionState>;
 }
 
