@@ -1,6 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { makeJudges, prepareEvent, PreparedEvent, Session } from './support/competition-day';
+import {
+  judgeToResults,
+  makeJudges,
+  prepareEvent,
+  PreparedEvent,
+  Session,
+} from './support/competition-day';
 import { signIn, tableCounts } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -28,54 +33,7 @@ describe('appeals: closed after the deadline and once the results are final', ()
     day = await prepareEvent(t, 3);
     const [judge] = await makeJudges(t, ['JU']);
     supervisor = await signIn(t, 'supervisor', 'arbiter');
-    const scheme = await request(t.url)
-      .put(`/api/events/${day.eventId}/scheme`)
-      .set(day.chief.auth)
-      .send({
-        modules: [
-          {
-            code: 'A',
-            name: '实操',
-            aspects: [{ code: 'A1', description: '成品', kind: 'measurement', max: 100, step: 1 }],
-          },
-        ],
-      })
-      .expect(200);
-    const moduleId = scheme.body.modules[0].id as number;
-    const aspectId = scheme.body.modules[0].aspects[0].id as number;
-    await request(t.url)
-      .put(`/api/events/${day.eventId}/assignments`)
-      .set(day.chief.auth)
-      .send({ modules: [{ moduleId, judgeIds: [judge.id] }] })
-      .expect(200);
-    await request(t.url)
-      .post('/api/judge/marks/batch')
-      .set(judge.auth)
-      .send({
-        marks: day.codeOf.map((workpieceCode, i) => ({
-          clientId: randomUUID(),
-          workpieceCode,
-          aspectId,
-          value: 60 + 10 * i,
-        })),
-      })
-      .expect(200);
-    await request(t.url)
-      .post(`/api/events/${day.eventId}/theory`)
-      .set(day.chief.auth)
-      .send({ scores: day.checkInCodeOf.map((checkInCode) => ({ checkInCode, score: 80 })) })
-      .expect(200);
-    await request(t.url).post(`/api/judge/modules/${moduleId}/sign`).set(judge.auth).expect(200);
-    await request(t.url).post(`/api/modules/${moduleId}/lock`).set(day.chief.auth).expect(200);
-    await request(t.url)
-      .post(`/api/events/${day.eventId}/decrypt`)
-      .set(day.chief.auth)
-      .send({ supervisor: '刘洋' })
-      .expect(200);
-    await request(t.url)
-      .post(`/api/events/${day.eventId}/results/compute`)
-      .set(day.chief.auth)
-      .expect(200);
+    await judgeToResults(t, day, judge, { practical: (i) => 60 + 10 * i, theory: () => 80 });
   }, 60_000);
   afterAll(() => t.close());
 

@@ -1,6 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { makeJudges, prepareEvent, PreparedEvent, Session } from './support/competition-day';
+import {
+  judgeToResults,
+  makeJudges,
+  prepareEvent,
+  PreparedEvent,
+  Session,
+} from './support/competition-day';
 import {
   makeContestant,
   makeEdition,
@@ -55,7 +60,6 @@ describe('a contestant sees their own entries, results, grants and appeals, and 
   let dUserId: number;
   let laterEditionId: number;
   let laterEventId: number;
-  let moduleId: number;
   let publicationEnd: number;
 
   const login = async (username: string, password = PASSWORD): Promise<Session> => {
@@ -383,51 +387,12 @@ describe('a contestant sees their own entries, results, grants and appeals, and 
   });
 
   it('shows rank, total and prize once the results are published, not before', async () => {
-    const scheme = {
-      modules: [
-        {
-          code: 'A',
-          name: '实操',
-          aspects: [{ code: 'A1', description: '成品', kind: 'measurement', max: 100, step: 0.5 }],
-        },
-      ],
-    };
-    const put = await request(t.url)
-      .put(`/api/events/${day.eventId}/scheme`)
-      .set(day.chief.auth)
-      .send(scheme)
-      .expect(200);
-    moduleId = put.body.modules[0].id;
-    const aspectId = put.body.modules[0].aspects[0].id;
-    await request(t.url)
-      .put(`/api/events/${day.eventId}/assignments`)
-      .set(day.chief.auth)
-      .send({ modules: [{ moduleId, judgeIds: [judge.id] }] })
-      .expect(200);
     // A (0) is best, B (1) is last: totals 88, 56.8, 60.6, 64.4, 68.2.
-    const marks = day.codeOf.map((workpieceCode, i) => ({
-      clientId: randomUUID(),
-      workpieceCode,
-      aspectId,
-      value: i === 0 ? 100 : 50 + 5 * i,
-    }));
-    await request(t.url).post('/api/judge/marks/batch').set(judge.auth).send({ marks }).expect(200);
-    await request(t.url)
-      .post(`/api/events/${day.eventId}/theory`)
-      .set(day.chief.auth)
-      .send({ scores: day.checkInCodeOf.map((checkInCode, i) => ({ checkInCode, score: 60 + i })) })
-      .expect(200);
-    await request(t.url).post(`/api/judge/modules/${moduleId}/sign`).set(judge.auth).expect(200);
-    await request(t.url).post(`/api/modules/${moduleId}/lock`).set(day.chief.auth).expect(200);
-    await request(t.url)
-      .post(`/api/events/${day.eventId}/decrypt`)
-      .set(day.chief.auth)
-      .send({ supervisor: '刘洋' })
-      .expect(200);
-    await request(t.url)
-      .post(`/api/events/${day.eventId}/results/compute`)
-      .set(day.chief.auth)
-      .expect(200);
+    await judgeToResults(t, day, judge, {
+      practical: (i) => (i === 0 ? 100 : 50 + 5 * i),
+      theory: (i) => 60 + i,
+      step: 0.5,
+    });
     const provisional = entryIn(await me(a), 2027);
     expect(provisional).toMatchObject({ resultsStatus: 'provisional', result: null });
 

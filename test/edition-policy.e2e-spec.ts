@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { makeJudges, prepareEvent, PreparedEvent } from './support/competition-day';
+import { judgeToResults, makeJudges, prepareEvent, PreparedEvent } from './support/competition-day';
 import { makeEdition, tableCounts } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -104,54 +103,7 @@ describe('an edition’s reward policy', () => {
 
   it('keeps the policy once an event of the edition has final results', async () => {
     const [judge] = await makeJudges(t, ['JU']);
-    const scheme = await request(t.url)
-      .put(`/api/events/${day.eventId}/scheme`)
-      .set(day.chief.auth)
-      .send({
-        modules: [
-          {
-            code: 'A',
-            name: '实操',
-            aspects: [{ code: 'A1', description: '成品', kind: 'measurement', max: 100, step: 1 }],
-          },
-        ],
-      })
-      .expect(200);
-    const moduleId = scheme.body.modules[0].id as number;
-    const aspectId = scheme.body.modules[0].aspects[0].id as number;
-    await request(t.url)
-      .put(`/api/events/${day.eventId}/assignments`)
-      .set(day.chief.auth)
-      .send({ modules: [{ moduleId, judgeIds: [judge.id] }] })
-      .expect(200);
-    await request(t.url)
-      .post('/api/judge/marks/batch')
-      .set(judge.auth)
-      .send({
-        marks: day.codeOf.map((workpieceCode, i) => ({
-          clientId: randomUUID(),
-          workpieceCode,
-          aspectId,
-          value: 70 + 10 * i,
-        })),
-      })
-      .expect(200);
-    await request(t.url)
-      .post(`/api/events/${day.eventId}/theory`)
-      .set(day.chief.auth)
-      .send({ scores: day.checkInCodeOf.map((checkInCode) => ({ checkInCode, score: 80 })) })
-      .expect(200);
-    await request(t.url).post(`/api/judge/modules/${moduleId}/sign`).set(judge.auth).expect(200);
-    await request(t.url).post(`/api/modules/${moduleId}/lock`).set(day.chief.auth).expect(200);
-    await request(t.url)
-      .post(`/api/events/${day.eventId}/decrypt`)
-      .set(day.chief.auth)
-      .send({ supervisor: '刘洋' })
-      .expect(200);
-    await request(t.url)
-      .post(`/api/events/${day.eventId}/results/compute`)
-      .set(day.chief.auth)
-      .expect(200);
+    await judgeToResults(t, day, judge, { practical: (i) => 70 + 10 * i, theory: () => 80 });
     // While the results are only published, the edition may still move to another policy.
     const end = Date.now() + 1_000;
     await request(t.url)

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { SYSTEM_ACTOR } from '../../src/audit/actor';
 import { UsersService } from '../../src/users/users.service';
@@ -130,4 +131,77 @@ export async function makeJudges(
     });
   }
   return judges;
+}
+
+/**
+ * Judges a prepared event to provisional results as the day runs: a one-module scheme (A1, a
+ * measurement out of 100), the judge marks every piece (`practical(i)` for contestant i), theory
+ * is imported (`theory(i)`), then sign-off, lock, decryption with a supervisor named, and the
+ * results computed.
+ */
+export async function judgeToResults(
+  t: TestApp,
+  day: PreparedEvent,
+  judge: Session & { id: number },
+  marks: { practical: (i: number) => number; theory: (i: number) => number; step?: number },
+): Promise<{ moduleId: number; aspectId: number }> {
+  const scheme = await request(t.url)
+    .put(`/api/events/${day.eventId}/scheme`)
+    .set(day.chief.auth)
+    .send({
+      modules: [
+        {
+          code: 'A',
+          name: '实操',
+          aspects: [
+            {
+              code: 'A1',
+              description: '成品',
+              kind: 'measurement',
+              max: 100,
+              step: marks.step ?? 1,
+            },
+          ],
+        },
+      ],
+    })
+    .expect(200);
+  const moduleId = scheme.body.modules[0].id as number;
+  const aspectId = scheme.body.modules[0].aspects[0].id as number;
+  await request(t.url)
+    .put(`/api/events/${day.eventId}/assignments`)
+    .set(day.chief.auth)
+    .send({ modules: [{ moduleId, judgeIds: [judge.id] }] })
+    .expect(200);
+  await request(t.url)
+    .post('/api/judge/marks/batch')
+    .set(judge.auth)
+    .send({
+      marks: day.codeOf.map((workpieceCode, i) => ({
+        clientId: randomUUID(),
+        workpieceCode,
+        aspectId,
+        value: marks.practical(i),
+      })),
+    })
+    .expect(200);
+  await request(t.url)
+    .post(`/api/events/${day.eventId}/theory`)
+    .set(day.chief.auth)
+    .send({
+      scores: day.checkInCodeOf.map((checkInCode, i) => ({ checkInCode, score: marks.theory(i) })),
+    })
+    .expect(200);
+  await request(t.url).post(`/api/judge/modules/${moduleId}/sign`).set(judge.auth).expect(200);
+  await request(t.url).post(`/api/modules/${moduleId}/lock`).set(day.chief.auth).expect(200);
+  await request(t.url)
+    .post(`/api/events/${day.eventId}/decrypt`)
+    .set(day.chief.auth)
+    .send({ supervisor: '刘洋' })
+    .expect(200);
+  await request(t.url)
+    .post(`/api/events/${day.eventId}/results/compute`)
+    .set(day.chief.auth)
+    .expect(200);
+  return { moduleId, aspectId };
 }
