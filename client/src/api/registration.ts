@@ -3,6 +3,7 @@ import { http } from './http';
 import type {
   CodeMapRow,
   Contestant,
+  ContestantAccount,
   Draw,
   EligibilityRules,
   Entry,
@@ -34,6 +35,15 @@ export const unitsApi = {
   update: (id: number, input: Partial<UnitInput>) => http.patch<Unit>(`/units/${id}`, input),
   contestants: (query: { unitId?: number; q?: string }) =>
     http.get<Contestant[]>(`/contestants${queryString(query)}`),
+};
+
+export const contestantsApi = {
+  /** The contestant's login (role contestant); username defaults to c + the 4-digit id. */
+  createAccount: (contestantId: number, username?: string) =>
+    http.post<ContestantAccount>(
+      `/contestants/${contestantId}/account`,
+      username ? { username } : {},
+    ),
 };
 
 export const entriesApi = {

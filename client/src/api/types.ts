@@ -18,6 +18,27 @@ export interface User {
   role: Role;
 }
 
+/** An account as the organizers see it (AccountResponse). */
+export interface Account {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  unitName: string | null;
+  /** The linked contestant record. */
+  contestantId: number | null;
+  active: boolean;
+  createdAt: string;
+}
+
+/** POST /contestants/:id/account: the new login with its one-time password (never stored). */
+export interface ContestantAccount extends Account {
+  password: string;
+}
+
+/** The usernames the server accepts for a contestant's login (CreateContestantAccountDto). */
+export const CONTESTANT_USERNAME = /^[a-z0-9._-]{2,64}$/;
+
 export interface LoginResponse {
   accessToken: string;
   refreshToken: string;

@@ -165,6 +165,28 @@ const en: Messages = {
       late: 'Late',
       total: '{n} in all',
     },
+    account: {
+      action: 'Create login',
+      title: 'Create login',
+      contestant: 'Contestant',
+      username: 'Username',
+      usernameHint:
+        'Lower-case letters, digits, dot, underscore or dash, 2–64 long; empty means {fallback}',
+      usernameInvalid:
+        'Use only lower-case letters, digits, dot (.), underscore (_) and dash (-), 2–64 long',
+      submit: 'Create',
+      created: 'Login created for {name}',
+      password: 'Password',
+      onceWarning:
+        'The password is shown only this once and cannot be seen again after closing. Copy or write it down now and give it to the contestant in person.',
+      copy: 'Copy',
+      copyBoth: 'Copy username and password',
+      copyText: 'Username: {username}  Password: {password}',
+      copied: 'Copied',
+      copyFailed: 'Could not copy; select the text and copy it by hand',
+      existing: 'The contestant already signs in as {username}',
+      done: 'Noted, close',
+    },
     form: {
       title: 'Single entry',
       event: 'Event',
