@@ -98,10 +98,21 @@ interface RawWebSocket {
   readyState: number;
   send(data: Buffer, options: { binary: boolean; compress: boolean }): void;
 }
+/**
+ * Only when engine.io holds nothing back for this socket (an acknowledgement queued behind a
+ * write in flight): bytes written past it would overtake it.
+ */
 function rawWebSocketOf(socket: Socket): RawWebSocket | null {
-  const transport = (socket.conn as unknown as { transport?: { name?: string; socket?: unknown } })
-    .transport;
-  return transport?.name === 'websocket' && transport.socket
+  const conn = socket.conn as unknown as {
+    readyState: string;
+    writeBuffer?: unknown[];
+    transport?: { name?: string; socket?: unknown };
+  };
+  const { transport } = conn;
+  return conn.readyState === 'open' &&
+    conn.writeBuffer?.length === 0 &&
+    transport?.name === 'websocket' &&
+    transport.socket
     ? (transport.socket as RawWebSocket)
     : null;
 }
@@ -111,8 +122,8 @@ function rawWebSocketOf(socket: Socket): RawWebSocket | null {
  * socket.io's EVENT (2) in the namespace, then the JSON array [event, payload] (protocol v5) — and
  * the same bytes are sent on every viewer's websocket. socket.io's own broadcast also encodes once
  * but then walks engine.io's packet queue per socket (packetCreate, writeBuffer, flush, drain),
- * which costs the fan-out as much again as the write itself. A viewer whose websocket is not open
- * takes the ordinary path.
+ * which costs the fan-out as much again as the write itself. A viewer whose websocket is not open,
+ * or whose engine.io queue is not empty, takes the ordinary path.
  */
 function emitToRoom(room: string, event: string, payload: unknown): void {
   const members = live.adapter.rooms.get(room);
@@ -126,7 +137,7 @@ function emitToRoom(room: string, event: string, payload: unknown): void {
       continue;
     }
     const ws = rawWebSocketOf(socket);
-    if (ws && ws.readyState === 1 && socket.conn.readyState === 'open') {
+    if (ws && ws.readyState === 1) {
       ws.send(frame, { binary: false, compress: false });
     } else {
       socket.emit(event, payload);
