@@ -22,6 +22,7 @@ describe('foundation: health, docs, error contract, editions and events', () => 
       status: 'ok',
       database: { type: process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite', ok: true },
       version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      live: { workers: 0, viewers: 0 },
     });
   });
 

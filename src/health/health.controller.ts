@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagg
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/decorators';
 import { AppConfig } from '../config/app-config';
+import { FanoutService } from '../live/fanout/fanout.service';
 import { APP_VERSION } from '../version';
 
 class DatabaseHealth {
@@ -10,10 +11,18 @@ class DatabaseHealth {
   @ApiProperty() ok: boolean;
 }
 
+class LiveHealth {
+  @ApiProperty({ description: 'Fan-out workers ready to take viewers (LIVE_WORKERS).' })
+  workers: number;
+  @ApiProperty({ description: 'Viewers connected to the workers, as last reported.' })
+  viewers: number;
+}
+
 class HealthResponse {
   @ApiProperty({ enum: ['ok', 'degraded'] }) status: 'ok' | 'degraded';
   @ApiProperty({ type: DatabaseHealth }) database: DatabaseHealth;
   @ApiProperty() version: string;
+  @ApiProperty({ type: LiveHealth }) live: LiveHealth;
 }
 
 @ApiTags('health')
@@ -22,11 +31,14 @@ export class HealthController {
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly fanout: FanoutService,
   ) {}
 
   @Public()
   @Get()
-  @ApiOperation({ summary: 'Liveness with a database round trip.' })
+  @ApiOperation({
+    summary: 'Liveness with a database round trip, and the live boards’ fan-out workers.',
+  })
   @ApiOkResponse({ type: HealthResponse })
   async health(): Promise<HealthResponse> {
     const ok = await this.dataSource.query('SELECT 1 AS one').then(
@@ -37,6 +49,7 @@ export class HealthController {
       status: ok ? 'ok' : 'degraded',
       database: { type: this.config.databaseType, ok },
       version: APP_VERSION,
+      live: this.fanout.status,
     };
   }
 }

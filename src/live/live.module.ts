@@ -11,5 +11,6 @@ import { StandingsService } from './standings.service';
   imports: [AuthModule],
   controllers: [LiveController],
   providers: [AdminGateway, LiveGateway, LiveRooms, FanoutService, StandingsService],
+  exports: [FanoutService],
 })
 export class LiveModule {}

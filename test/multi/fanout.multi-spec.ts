@@ -189,6 +189,19 @@ describe('fan-out workers (SQLite, no Redis: broadcasts over IPC)', () => {
     const all = [...boards, inProcess];
     await until(() => all.every((b) => b.joins === 1));
     expect(all.map((b) => b.seq)).toEqual([0, 0, 0, 0, 0]);
+    // Health shows the workers and, within their 2 s report, the four viewers they hold.
+    const live = async () =>
+      ((await (await fetch(`${url}/api/health`)).json()) as { live: unknown }).live;
+    let status: unknown = null;
+    const deadline = Date.now() + 5000;
+    while (Date.now() < deadline) {
+      status = await live();
+      if ((status as { viewers: number }).viewers === 4) {
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(status).toEqual({ workers: 2, viewers: 4 });
 
     const lock = () => post(`${url}/api/modules/${day.moduleId}/lock`, day.chief);
     const unlock = () =>

@@ -50,8 +50,12 @@ export class FanoutService implements OnApplicationBootstrap, BeforeApplicationS
     return this.workers.length > 0 && !this.config.REDIS_URL;
   }
 
-  get viewers(): number {
-    return this.workers.reduce((sum, w) => sum + w.viewers, 0);
+  /** For /api/health: workers ready to take viewers, and the viewers they last reported. */
+  get status(): { workers: number; viewers: number } {
+    return {
+      workers: this.workers.filter((w) => w.ready && w.child.connected).length,
+      viewers: this.workers.reduce((sum, w) => sum + w.viewers, 0),
+    };
   }
 
   onApplicationBootstrap(): void {
