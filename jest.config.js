@@ -12,11 +12,11 @@ module.exports = {
     {
       ...common,
       displayName: 'e2e',
-      // Real databases on a shared 2-core machine: a whole import or judging day can take seconds.
-      testTimeout: 30_000,
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.e2e-spec.ts'],
       setupFiles: ['<rootDir>/test/setup-env.ts'],
+      // 30 s per test: see test/setup-e2e.ts.
+      setupFilesAfterEnv: ['<rootDir>/test/setup-e2e.ts'],
     },
     {
       ...common,
