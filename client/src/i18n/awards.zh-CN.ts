@@ -1,3 +1,5 @@
+import { mergeMessages, type MessageTree } from './merge';
+
 /** Texts of the results and awards pages (成绩与奖励), merged into the locales by index.ts. */
 const awardsZhCN = {
   awards: {
@@ -179,21 +181,7 @@ export default awardsZhCN;
 
 export type AwardsMessages = typeof awardsZhCN;
 
-type Tree = { [key: string]: unknown };
-
-function merge(base: Tree, extra: Tree): Tree {
-  const out: Tree = { ...base };
-  for (const [key, value] of Object.entries(extra)) {
-    const own = out[key];
-    out[key] =
-      typeof own === 'object' && own !== null && typeof value === 'object' && value !== null
-        ? merge(own as Tree, value as Tree)
-        : value;
-  }
-  return out;
-}
-
 /** A locale's messages with the awards texts (and their error codes) added. */
-export function withAwards<T extends Tree>(messages: T, awards: AwardsMessages): T {
-  return merge(messages, awards) as T;
+export function withAwards<T extends MessageTree>(messages: T, awards: AwardsMessages): T {
+  return mergeMessages(messages, awards);
 }

@@ -1,3 +1,5 @@
+import { mergeMessages, type MessageTree } from './merge';
+
 /** Texts of the public live boards (merged into zh-CN.ts by withLive in index.ts). */
 const liveZhCN = {
   live: {
@@ -40,21 +42,7 @@ export default liveZhCN;
 
 export type LiveMessages = typeof liveZhCN;
 
-type Tree = { [key: string]: unknown };
-
-function merge(base: Tree, extra: Tree): Tree {
-  const out: Tree = { ...base };
-  for (const [key, value] of Object.entries(extra)) {
-    const own = out[key];
-    out[key] =
-      typeof own === 'object' && own !== null && typeof value === 'object' && value !== null
-        ? merge(own as Tree, value as Tree)
-        : value;
-  }
-  return out;
-}
-
 /** A locale's messages with the live board texts added (existing live.* keys are kept). */
-export function withLive<T extends Tree>(messages: T, live: LiveMessages): T {
-  return merge(messages, live) as T;
+export function withLive<T extends MessageTree>(messages: T, live: LiveMessages): T {
+  return mergeMessages(messages, live);
 }

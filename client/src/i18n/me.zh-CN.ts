@@ -1,3 +1,5 @@
+import { mergeMessages, type MessageTree } from './merge';
+
 /** Texts of the contestant's own page (我的成绩), merged into the locales by index.ts. */
 const meZhCN = {
   me: {
@@ -63,21 +65,7 @@ export default meZhCN;
 
 export type MeMessages = typeof meZhCN;
 
-type Tree = { [key: string]: unknown };
-
-function merge(base: Tree, extra: Tree): Tree {
-  const out: Tree = { ...base };
-  for (const [key, value] of Object.entries(extra)) {
-    const own = out[key];
-    out[key] =
-      typeof own === 'object' && own !== null && typeof value === 'object' && value !== null
-        ? merge(own as Tree, value as Tree)
-        : value;
-  }
-  return out;
-}
-
 /** A locale's messages with the contestant page's texts (and their error codes) added. */
-export function withMe<T extends Tree>(messages: T, me: MeMessages): T {
-  return merge(messages, me) as T;
+export function withMe<T extends MessageTree>(messages: T, me: MeMessages): T {
+  return mergeMessages(messages, me);
 }
