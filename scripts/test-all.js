@@ -22,6 +22,11 @@ const stages = [
   { name: 'lint', cmd: ['npm', 'run', '--silent', 'lint'] },
   { name: 'typecheck', cmd: ['npm', 'run', '--silent', 'typecheck'] },
   { name: 'unit', ...jest('unit') },
+  {
+    name: 'client unit',
+    cmd: ['npx', 'vitest', 'run', '--config', 'client/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${join(tmp, 'vitest-client.json')}`],
+    report: join(tmp, 'vitest-client.json'),
+  },
   { name: 'e2e (sqlite)', ...jest('e2e') },
   { name: 'e2e (postgres)', ...jest('e2e', { TEST_DB: 'postgres' }) },
   { name: 'build', cmd: ['npm', 'run', '--silent', 'build'] },
@@ -48,7 +53,7 @@ for (const stage of stages) {
   if (stage.report && existsSync(stage.report)) {
     const report = JSON.parse(readFileSync(stage.report, 'utf8'));
     passed = report.numPassedTests;
-    failed = report.numFailedTests + report.numRuntimeErrorTestSuites;
+    failed = report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0);
   }
   results.push({ name: stage.name, ok: run.status === 0, seconds, passed, failed });
 }
