@@ -46,6 +46,15 @@ export class AppConfig {
   @MinLength(1)
   DATABASE_PATH = 'data/competition.sqlite';
 
+  /**
+   * Caps the SQLite file at this many MiB (PRAGMA max_page_count), so the competition's file
+   * cannot fill a disk it shares; 0 = no cap. A full file answers 503 STORAGE_UNAVAILABLE.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  DATABASE_MAX_MB = 0;
+
   @IsString()
   @MinLength(16, { message: 'JWT_SECRET must be at least 16 characters' })
   JWT_SECRET = DEFAULT_DEV_SECRET;
@@ -142,6 +151,7 @@ const KNOWN_KEYS = [
   'DATABASE_URL',
   'DATABASE_SCHEMA',
   'DATABASE_PATH',
+  'DATABASE_MAX_MB',
   'JWT_SECRET',
   'ACCESS_TOKEN_TTL_SECONDS',
   'REFRESH_TOKEN_TTL_SECONDS',

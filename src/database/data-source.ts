@@ -37,11 +37,17 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
     timeout: 10_000,
     // One connection, one query runner: a bigger statement cache saves re-preparing hot queries.
     statementCacheSize: 1000,
-    prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+    prepareDatabase: (db: { pragma(sql: string, options?: { simple: boolean }): unknown }) => {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 10000');
+      if (config.DATABASE_MAX_MB > 0) {
+        const pageSize = Number(db.pragma('page_size', { simple: true }));
+        db.pragma(
+          `max_page_count = ${Math.floor((config.DATABASE_MAX_MB * 1024 * 1024) / pageSize)}`,
+        );
+      }
     },
   };
 }
