@@ -22,6 +22,8 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
       type: 'postgres',
       url: config.DATABASE_URL,
       schema: config.DATABASE_SCHEMA,
+      // Names this app's connections in pg_stat_activity (operators, and the tests that drop them).
+      applicationName: config.DATABASE_SCHEMA ? `wuxi:${config.DATABASE_SCHEMA}` : 'wuxi',
       // Raw SQL (the audit chain's lock, reports) sees the same schema as the entities.
       extra: {
         max: 10,

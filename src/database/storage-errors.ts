@@ -1,4 +1,4 @@
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
 import { AppError } from '../common/errors/app-error';
 
 /** SQLite result codes that mean the storage, not the request, failed (disk full, I/O, locks). */
@@ -22,6 +22,10 @@ const CONNECTION_LOST =
 export function storageFailure(error: unknown): string | null {
   if (error instanceof AppError) {
     return null;
+  }
+  if (error instanceof QueryRunnerAlreadyReleasedError) {
+    // pg dropped the runner's connection while the work still used it.
+    return error.message;
   }
   const driverError =
     error instanceof QueryFailedError ? (error.driverError as unknown) : (error as unknown);

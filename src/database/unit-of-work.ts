@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { Database } from 'better-sqlite3';
 import { DataSource, EntityManager } from 'typeorm';
 import { storageFailure, storageUnavailable } from './storage-errors';
@@ -20,6 +20,14 @@ interface SqliteDriver {
   databaseConnection: Database;
   queryRunner?: RunnerState;
   createDatabaseConnection(): Promise<Database>;
+}
+
+interface PgClient {
+  on(event: 'error', listener: (error: Error) => void): void;
+  listeners(event: 'error'): unknown[];
+}
+interface PgPool {
+  on(event: 'connect' | 'acquire', listener: (client: PgClient) => void): void;
 }
 
 /** The most pieces of work one SQLite commit carries. */
@@ -51,7 +59,7 @@ class GroupLost extends Error {
  * PostgreSQL runs transactions concurrently on its pool; the audit chain takes its own lock.
  */
 @Injectable()
-export class UnitOfWork {
+export class UnitOfWork implements OnModuleInit {
   private readonly logger = new Logger('UnitOfWork');
   private readonly queue: Pending[] = [];
   private flushing = false;
@@ -60,6 +68,27 @@ export class UnitOfWork {
     private readonly dataSource: DataSource,
     private readonly storage: StorageHealth,
   ) {}
+
+  /**
+   * PostgreSQL: a backend that goes away (restart, pg_terminate_backend, a network cut) makes its
+   * client emit 'error' once more after TypeORM has let go of it; unheard, that event would end
+   * the process. Every pool client gets a listener for its whole life; the pool replaces it.
+   */
+  onModuleInit(): void {
+    if (!this.isPostgres) {
+      return;
+    }
+    const pool = (this.dataSource.driver as unknown as { master: PgPool }).master;
+    const onError = (error: Error) =>
+      this.logger.warn(`a database connection was lost: ${error.message}`);
+    const guard = (client: PgClient) => {
+      if (!client.listeners('error').includes(onError)) {
+        client.on('error', onError);
+      }
+    };
+    pool.on('connect', guard);
+    pool.on('acquire', guard);
+  }
 
   /** For reads outside a transaction. */
   get reader(): EntityManager {

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { makeJudges, prepareEvent, PreparedEvent, Session } from './support/competition-day';
 import { makeContestant, makeEvent, makeIdNumber } from './support/factories';
-import { createTestApp, onPostgres, TestApp } from './support/test-app';
+import { Client } from 'pg';
+import { createTestApp, onPostgres, TEST_PG_URL, TestApp } from './support/test-app';
 
 /** Fills the SQLite file up to its cap from a second connection: a real full file, no mocks. */
 function fillFile(path: string): Database.Database {
@@ -31,8 +32,9 @@ const committedIds = (path: string, table: string): Set<number> => {
   }
 };
 
-// A full disk is SQLite's fault to have; PostgreSQL's dropped connections: storage-pg.e2e-spec.ts.
+// A full file is SQLite's way to fail a commit; PostgreSQL's is a dropped connection (below).
 const sqliteOnly = onPostgres() ? [] : ['sqlite'];
+const postgresOnly = onPostgres() ? ['postgres'] : [];
 
 for (const db of sqliteOnly) {
   describe(`a full ${db} file: nothing acknowledged is lost`, () => {
@@ -156,5 +158,90 @@ for (const db of sqliteOnly) {
       expect(freed.marks.length + full.marks.length).toBe(day.codeOf.length * aspectIds.length);
       expect(healthAfter.status).toBe(200);
     });
+  });
+}
+
+for (const db of postgresOnly) {
+  describe(`${db}: backends terminated mid-write`, () => {
+    let t: TestApp;
+    let organizer: Session;
+    let eventId: number;
+    let schema: string;
+
+    beforeAll(async () => {
+      t = await createTestApp();
+      schema = t.dbLabel.replace('postgres schema ', '');
+      const day = await prepareEvent(t, 1);
+      organizer = day.organizer;
+      const editions = await request(t.url).get('/api/editions').set(organizer.auth);
+      eventId = (
+        await request(t.url)
+          .post(`/api/editions/${editions.body[0].id}/events`)
+          .set(organizer.auth)
+          .send(makeEvent({ occupation: '电工', name: '电工(职工组)' }))
+          .expect(201)
+      ).body.id;
+    });
+
+    afterAll(() => t.close());
+
+    const entry = (round: number, i: number) =>
+      request(t.url)
+        .post('/api/entries')
+        .set(organizer.auth)
+        .send({
+          eventId,
+          group: 'worker',
+          contestant: makeContestant({
+            idNumber: makeIdNumber(`198${round}-02-03`, 100 + i),
+            name: `断线${round}-${i}`,
+          }),
+        });
+
+    it('acknowledges only what committed, answers 503 meanwhile, and the pool recovers', async () => {
+      const admin = new Client({ connectionString: TEST_PG_URL });
+      await admin.connect();
+      let terminated = 0;
+      const writes: Promise<request.Response>[] = [];
+      for (let i = 0; i < 150; i += 1) {
+        writes.push(entry(0, i).then((r) => r));
+        if (i % 30 === 10) {
+          // Every backend of this app, mid-transaction or idle in the pool.
+          await new Promise((r) => setTimeout(r, 20));
+          const killed = await admin.query(
+            'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1',
+            [`wuxi:${schema}`],
+          );
+          terminated += killed.rowCount ?? 0;
+        }
+      }
+      const during = await Promise.all(writes);
+      const after = await Promise.all(Array.from({ length: 20 }, (_, i) => entry(1, i)));
+      const health = await request(t.url).get('/api/health');
+      const acked = [...during, ...after].filter((r) => r.status === 201).map((r) => r.body.id);
+      const stored = new Set(
+        (await admin.query(`SELECT "id" FROM "${schema}"."entries"`)).rows.map((r) => r.id),
+      );
+      await admin.end();
+      const refused = during.filter((r) => r.status !== 201);
+      const lost = acked.filter((id) => !stored.has(id));
+      console.log(
+        `dropped connections (postgres): ${terminated} backends terminated during ${during.length} writes; ` +
+          `${during.length - refused.length} acknowledged, ${refused.length} refused ` +
+          `[${[...new Set(refused.map((r) => `${r.status} ${r.body.code}`))].join(', ')}]; ` +
+          `after: ${after.filter((r) => r.status === 201).length}/${after.length} acknowledged; ` +
+          `acknowledged vs stored ${acked.length}/${acked.length - lost.length}; lost ${lost.length}`,
+      );
+      expect(terminated).toBeGreaterThan(0);
+      expect(lost).toEqual([]);
+      // 503 for a dropped connection; 409 CONFLICT is two concurrent entries taking one entry
+      // number on PostgreSQL (the registration's race, refused cleanly and not stored).
+      const allowed = ['503 STORAGE_UNAVAILABLE', '409 CONFLICT'];
+      expect(
+        refused.map((r) => `${r.status} ${r.body.code}`).filter((c) => !allowed.includes(c)),
+      ).toEqual([]);
+      expect(after.map((r) => r.status)).toEqual(after.map(() => 201));
+      expect(health.status).toBe(200);
+    }, 120_000);
   });
 }
