@@ -24,7 +24,7 @@ const { startServer, login, api } = require('../../bench/harness') as {
     o?: { dir?: string; port?: number },
   ) => Promise<Server>;
   login: (url: string, username: string) => Promise<Record<string, string>>;
-  api: (url: string, auth: unknown, method: string, path: string, body?: unknown) => Promise<any>;
+  api: <T>(url: string, auth: unknown, method: string, path: string, body?: unknown) => Promise<T>;
 };
 const { prepareDay, idNumber } = require('../../bench/prepare') as {
   prepareDay: (
@@ -68,14 +68,14 @@ describe('a full SQLite file, then kill -9: every acknowledged write is stored',
     const dbPath = join(server.dir, 'bench.sqlite');
     const day = await prepareDay(server.url, { contestants: 10, aspects: 5, judges: 2 });
     const organizer = await login(server.url, 'organizer');
-    const editions = await api(server.url, organizer, 'GET', '/api/editions');
-    const events = await api(
+    const editions = await api<{ id: number }[]>(server.url, organizer, 'GET', '/api/editions');
+    const events = await api<{ id: number; occupation: string }[]>(
       server.url,
       organizer,
       'GET',
       `/api/editions/${editions[0].id}/events`,
     );
-    const entryEvent = events.find((e: { id: number }) => e.id !== day.eventId);
+    const entryEvent = events.find((e) => e.id !== day.eventId)!;
     const acked = { entries: new Set<number>(), marks: new Set<string>() };
     const statuses: Record<string, number> = {};
     const post = async (auth: Record<string, string>, path: string, body: unknown) => {
