@@ -55,6 +55,16 @@ export class AppConfig {
   @Min(0)
   DATABASE_MAX_MB = 0;
 
+  /**
+   * Signs the audit chain's head (HMAC-SHA256), so rows deleted or rewritten in the database are
+   * detected. Kept out of the database: when not set, a key is generated on first start into
+   * audit.key beside the SQLite file (DATABASE_PATH's folder), readable by the owner only.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'AUDIT_KEY must be at least 32 characters' })
+  AUDIT_KEY?: string;
+
   @IsString()
   @MinLength(16, { message: 'JWT_SECRET must be at least 16 characters' })
   JWT_SECRET = DEFAULT_DEV_SECRET;
@@ -153,6 +163,7 @@ const KNOWN_KEYS = [
   'DATABASE_PATH',
   'DATABASE_MAX_MB',
   'JWT_SECRET',
+  'AUDIT_KEY',
   'ACCESS_TOKEN_TTL_SECONDS',
   'REFRESH_TOKEN_TTL_SECONDS',
   'LOGIN_MAX_FAILURES',

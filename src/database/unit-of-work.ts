@@ -62,6 +62,7 @@ class GroupLost extends Error {
 export class UnitOfWork implements OnModuleInit {
   private readonly logger = new Logger('UnitOfWork');
   private readonly queue: Pending[] = [];
+  private readonly committedListeners: (() => void)[] = [];
   private flushing = false;
 
   constructor(
@@ -88,6 +89,11 @@ export class UnitOfWork implements OnModuleInit {
     };
     pool.on('connect', guard);
     pool.on('acquire', guard);
+  }
+
+  /** SQLite: called right after each group commits, before its callers are answered. */
+  onCommitted(listener: () => void): void {
+    this.committedListeners.push(listener);
   }
 
   /** For reads outside a transaction. */
@@ -171,6 +177,7 @@ export class UnitOfWork implements OnModuleInit {
       } else {
         this.storage.committed();
       }
+      this.committedListeners.forEach((listener) => listener());
       group.forEach((pending, i) =>
         outcomes[i].ok
           ? pending.resolve(outcomes[i].value)
