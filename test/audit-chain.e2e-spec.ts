@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import request from 'supertest';
+import { AuditService } from '../src/audit/audit.service';
 import { verifyAudit } from '../src/cli/audit-verify';
 import { createTestApp, onPostgres, TestApp } from './support/test-app';
 import { makeEdition, makeEvent, signIn } from './support/factories';
@@ -31,7 +32,7 @@ describe('the audit chain', () => {
     expect(rows.map((r: { seq: number }) => Number(r.seq))).toEqual(
       Array.from({ length: rows.length }, (_, i) => i + 1),
     );
-    const { verdict, text } = await verifyAudit(t.dataSource);
+    const { verdict, text } = await verifyAudit(t.app.get(AuditService));
     expect(verdict).toMatchObject({ ok: true, rows: rows.length });
     expect(text).toContain('OK');
   });
@@ -63,7 +64,7 @@ describe('the audit chain', () => {
     }
     const after = Number((await t.dataSource.query('SELECT COUNT(*) AS n FROM events'))[0].n);
     expect(after - before).toBe(4);
-    expect((await verifyAudit(t.dataSource)).verdict.ok).toBe(true);
+    expect((await verifyAudit(t.app.get(AuditService))).verdict.ok).toBe(true);
   });
 
   it('names the first row that was edited by hand', async () => {
@@ -79,7 +80,7 @@ describe('the audit chain', () => {
       db.prepare(`UPDATE audit_log SET "actorName" = 'mallory' WHERE seq = ?`).run(victim);
       db.close();
     }
-    const { verdict, text } = await verifyAudit(t.dataSource);
+    const { verdict, text } = await verifyAudit(t.app.get(AuditService));
     expect(verdict).toMatchObject({ ok: false, firstBrokenSeq: victim });
     expect(text).toContain(`seq=${victim}`);
     const res = await request(t.url).get('/api/audit/verify').set(organizer.auth).expect(200);

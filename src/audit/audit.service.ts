@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, EntityManager, MoreThan } from 'typeorm';
 import { runSql } from '../database/sql';
 import { nowIso } from '../database/time';
 import { Actor } from './actor';
-import { chainHash, ChainVerdict, ChainWalker, GENESIS_HASH } from './audit-chain';
+import { chainHash, GENESIS_HASH } from './audit-chain';
+import { AuditHeadStore } from './audit-head.store';
+import { AuditReport, verifyAuditLog } from './audit-verifier';
 import { AuditEntry } from './entities/audit-entry.entity';
 
 export interface AuditInput {
@@ -18,14 +20,22 @@ export interface AuditInput {
 
 /** Any fixed number: the PostgreSQL advisory lock that orders appends to the chain. */
 const CHAIN_LOCK_KEY = 2015339;
-const VERIFY_PAGE = 2000;
 
 const json = (value: unknown): string | null =>
   value === undefined || value === null ? null : JSON.stringify(value);
 
 @Injectable()
-export class AuditService {
-  constructor(private readonly dataSource: DataSource) {}
+export class AuditService implements OnApplicationShutdown {
+  private running: Promise<AuditReport> | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly heads: AuditHeadStore,
+  ) {}
+
+  onApplicationShutdown(): void {
+    this.heads.flushFile();
+  }
 
   /**
    * Appends one row inside the caller's transaction, so the change and its record commit
@@ -73,6 +83,12 @@ export class AuditService {
         hash,
       ],
     );
+    if (this.heads.isPostgres) {
+      const previous = last ? { seq: Number(last.seq), hash: last.hash } : null;
+      await this.heads.advanceInTransaction(manager, previous, { seq: content.seq, hash });
+    } else {
+      this.heads.noteAppend();
+    }
     return { ...content, prevHash, hash };
   }
 
@@ -93,21 +109,15 @@ export class AuditService {
     });
   }
 
-  /** Recomputes the whole chain page by page and names the first broken row. */
-  async verify(): Promise<ChainVerdict> {
-    const repo = this.dataSource.getRepository(AuditEntry);
-    const walker = new ChainWalker();
-    let afterSeq = 0;
-    for (;;) {
-      const page = await repo.find({
-        where: { seq: MoreThan(afterSeq) },
-        order: { seq: 'ASC' },
-        take: VERIFY_PAGE,
-      });
-      if (!page.every((row) => walker.push(row)) || page.length < VERIFY_PAGE) {
-        return walker.verdict();
-      }
-      afterSeq = page[page.length - 1].seq;
-    }
+  /**
+   * Recomputes the chain (yielding between pages), checks it against its signed head, and
+   * reconciles grants and marks with it; names the first broken row or the first disagreement.
+   */
+  verify(): Promise<AuditReport> {
+    // Callers that ask while a walk is under way share it: one walk, not one per click.
+    this.running ??= verifyAuditLog(this.dataSource, this.heads).finally(() => {
+      this.running = null;
+    });
+    return this.running;
   }
 }

@@ -46,6 +46,25 @@ export class AppConfig {
   @MinLength(1)
   DATABASE_PATH = 'data/competition.sqlite';
 
+  /**
+   * Caps the SQLite file at this many MiB (PRAGMA max_page_count), so the competition's file
+   * cannot fill a disk it shares; 0 = no cap. A full file answers 503 STORAGE_UNAVAILABLE.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  DATABASE_MAX_MB = 0;
+
+  /**
+   * Signs the audit chain's head (HMAC-SHA256), so rows deleted or rewritten in the database are
+   * detected. Kept out of the database: when not set, a key is generated on first start into
+   * audit.key beside the SQLite file (DATABASE_PATH's folder), readable by the owner only.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'AUDIT_KEY must be at least 32 characters' })
+  AUDIT_KEY?: string;
+
   @IsString()
   @MinLength(16, { message: 'JWT_SECRET must be at least 16 characters' })
   JWT_SECRET = DEFAULT_DEV_SECRET;
@@ -142,7 +161,9 @@ const KNOWN_KEYS = [
   'DATABASE_URL',
   'DATABASE_SCHEMA',
   'DATABASE_PATH',
+  'DATABASE_MAX_MB',
   'JWT_SECRET',
+  'AUDIT_KEY',
   'ACCESS_TOKEN_TTL_SECONDS',
   'REFRESH_TOKEN_TTL_SECONDS',
   'LOGIN_MAX_FAILURES',

@@ -22,6 +22,8 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
       type: 'postgres',
       url: config.DATABASE_URL,
       schema: config.DATABASE_SCHEMA,
+      // Names this app's connections in pg_stat_activity (operators, and the tests that drop them).
+      applicationName: config.DATABASE_SCHEMA ? `wuxi:${config.DATABASE_SCHEMA}` : 'wuxi',
       // Raw SQL (the audit chain's lock, reports) sees the same schema as the entities.
       extra: {
         max: 10,
@@ -37,11 +39,17 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
     timeout: 10_000,
     // One connection, one query runner: a bigger statement cache saves re-preparing hot queries.
     statementCacheSize: 1000,
-    prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+    prepareDatabase: (db: { pragma(sql: string, options?: { simple: boolean }): unknown }) => {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 10000');
+      if (config.DATABASE_MAX_MB > 0) {
+        const pageSize = Number(db.pragma('page_size', { simple: true }));
+        db.pragma(
+          `max_page_count = ${Math.floor((config.DATABASE_MAX_MB * 1024 * 1024) / pageSize)}`,
+        );
+      }
     },
   };
 }

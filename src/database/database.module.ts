@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source';
+import { StorageHealth } from './storage-health';
 import { UnitOfWork } from './unit-of-work';
 
 /** Opens the database and brings its schema up to date (migrations run at start-up). */
@@ -17,7 +18,7 @@ import { UnitOfWork } from './unit-of-work';
       }),
     }),
   ],
-  providers: [UnitOfWork],
-  exports: [UnitOfWork],
+  providers: [UnitOfWork, StorageHealth],
+  exports: [UnitOfWork, StorageHealth],
 })
 export class DatabaseModule {}

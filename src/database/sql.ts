@@ -49,6 +49,12 @@ export function runSql<T = Record<string, unknown>>(
       statement.reader ? (statement.all(...values) as T[]) : (statement.run(...values), []),
     );
   } catch (error) {
-    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    // Keep SQLite's result code (SQLITE_FULL…): it decides between 503 and a request's own error.
+    // (Under Jest the native module's errors come from another realm and fail instanceof Error.)
+    return Promise.reject(
+      error instanceof Error
+        ? error
+        : Object.assign(new Error(String(error)), { code: (error as { code?: unknown }).code }),
+    );
   }
 }

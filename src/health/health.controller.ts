@@ -1,14 +1,19 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/decorators';
 import { AppConfig } from '../config/app-config';
+import { StorageHealth } from '../database/storage-health';
 import { FanoutService } from '../live/fanout/fanout.service';
 import { APP_VERSION } from '../version';
 
 class DatabaseHealth {
   @ApiProperty({ enum: ['sqlite', 'postgres'] }) type: 'sqlite' | 'postgres';
-  @ApiProperty() ok: boolean;
+  @ApiProperty({ description: 'Answers a query and commits writes.' }) ok: boolean;
+  @ApiProperty({ required: false, description: 'Why not, while it does not.' }) reason?: string;
+  @ApiProperty({ required: false, description: 'Since when writes cannot commit.' })
+  since?: string;
 }
 
 class LiveHealth {
@@ -19,7 +24,8 @@ class LiveHealth {
 }
 
 class HealthResponse {
-  @ApiProperty({ enum: ['ok', 'degraded'] }) status: 'ok' | 'degraded';
+  @ApiProperty({ enum: ['ok', 'degraded', 'unavailable'] })
+  status: 'ok' | 'degraded' | 'unavailable';
   @ApiProperty({ type: DatabaseHealth }) database: DatabaseHealth;
   @ApiProperty() version: string;
   @ApiProperty({ type: LiveHealth }) live: LiveHealth;
@@ -32,22 +38,33 @@ export class HealthController {
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly fanout: FanoutService,
+    private readonly storage: StorageHealth,
   ) {}
 
   @Public()
   @Get()
   @ApiOperation({
-    summary: 'Liveness with a database round trip, and the live boards’ fan-out workers.',
+    summary:
+      'Liveness with a database round trip, and the live boards’ fan-out workers. 503 while the ' +
+      'database cannot answer or cannot commit writes (the last write failed to store).',
   })
   @ApiOkResponse({ type: HealthResponse })
-  async health(): Promise<HealthResponse> {
-    const ok = await this.dataSource.query('SELECT 1 AS one').then(
-      () => true,
-      () => false,
+  async health(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {
+    const probe = await this.dataSource.query('SELECT 1 AS one').then(
+      () => null,
+      (error: unknown) => (error instanceof Error ? error.message : String(error)),
     );
+    const writes = this.storage.status;
+    const database: DatabaseHealth =
+      probe !== null
+        ? { type: this.config.databaseType, ok: false, reason: probe }
+        : { type: this.config.databaseType, ...writes };
+    if (!database.ok) {
+      res.status(503);
+    }
     return {
-      status: ok ? 'ok' : 'degraded',
-      database: { type: this.config.databaseType, ok },
+      status: database.ok ? 'ok' : 'unavailable',
+      database,
       version: APP_VERSION,
       live: this.fanout.status,
     };

@@ -16,6 +16,8 @@ export interface TestApp {
   dataSource: DataSource;
   url: string;
   dbLabel: string;
+  /** The data folder (DATABASE_PATH's), on either database: the audit key lives there. */
+  dataDir: string;
   /** The SQLite file (when on SQLite). */
   sqlitePath?: string;
   close(): Promise<void>;
@@ -61,6 +63,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       app,
       dataSource: app.get(DataSource),
       url: `http://127.0.0.1:${address.port}`,
+      dataDir: dir,
       dbLabel: onPostgres() ? `postgres schema ${schema}` : `sqlite ${sqlitePath}`,
       sqlitePath: onPostgres() ? undefined : sqlitePath,
       async close() {

@@ -328,6 +328,8 @@ const en: Messages = {
       'The edition is closed or has final results; its reward policy can no longer change',
     USERNAME_TAKEN: 'That username is taken',
     INTERNAL_ERROR: 'Server error; try again later',
+    STORAGE_UNAVAILABLE:
+      'The database cannot save changes right now (for example, the disk is full); nothing was saved. Try again shortly',
     NETWORK_ERROR: 'Cannot reach the server; check the network',
     UNIT_NAME_TAKEN: 'A unit with this name already exists',
     UNIT_NOT_FOUND: 'Unit not found',

@@ -321,6 +321,7 @@ const zhCN = {
     EDITION_POLICY_FROZEN: '该届次已结束或已有最终成绩，不能更换奖励政策',
     USERNAME_TAKEN: '用户名已被使用',
     INTERNAL_ERROR: '服务器内部错误，请稍后再试',
+    STORAGE_UNAVAILABLE: '数据库暂时无法保存（例如磁盘已满），本次操作未保存，请稍后重试',
     NETWORK_ERROR: '无法连接服务器，请检查网络',
     UNIT_NAME_TAKEN: '该推荐单位名称已存在',
     UNIT_NOT_FOUND: '推荐单位不存在',

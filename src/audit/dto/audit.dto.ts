@@ -57,6 +57,31 @@ export class AuditVerifyResponse {
   @ApiPropertyOptional({ description: 'The first row that does not verify.' })
   firstBrokenSeq?: number;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({
+    description: 'The first problem: a broken row, the head, or a disagreement.',
+  })
   reason?: string;
+
+  @ApiProperty({
+    description:
+      'The chain against its signed head (kept outside the table): ok, anchoredRows, and ' +
+      'unanchoredRows (appended after the head was last written) or the reason.',
+  })
+  anchor: { ok: boolean; anchoredRows: number; unanchoredRows?: number; reason?: string };
+
+  @ApiProperty({
+    description:
+      'Grants (status, cash, contestantId) and marks (value) whose table value differs from what ' +
+      'the last audit rows say; the first 20.',
+  })
+  mismatches: {
+    entityType: string;
+    entityId: string;
+    field: string;
+    table: unknown;
+    audit: unknown;
+  }[];
+
+  @ApiProperty()
+  mismatchCount: number;
 }

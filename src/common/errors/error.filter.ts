@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
+import { storageFailure, storageUnavailable } from '../../database/storage-errors';
 import { DomainError } from '../../domain/errors';
 import { AppError, ErrorBody } from './app-error';
 
@@ -78,6 +79,10 @@ export function toErrorBody(exception: unknown): ErrorBody {
       code: 'CONFLICT',
       message: 'The record conflicts with an existing one.',
     };
+  }
+  if (storageFailure(exception) !== null) {
+    // A read or write the database could not serve (disk full, connection lost): retry later.
+    return toErrorBody(storageUnavailable());
   }
   return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal error.' };
 }

@@ -1,0 +1,247 @@
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { makeJudges, prepareEvent, PreparedEvent, Session } from './support/competition-day';
+import { makeContestant, makeEvent, makeIdNumber } from './support/factories';
+import { Client } from 'pg';
+import { createTestApp, onPostgres, TEST_PG_URL, TestApp } from './support/test-app';
+
+/** Fills the SQLite file up to its cap from a second connection: a real full file, no mocks. */
+function fillFile(path: string): Database.Database {
+  const db = new Database(path);
+  db.pragma('busy_timeout = 10000');
+  db.exec('CREATE TABLE IF NOT EXISTS "filler" ("b" BLOB)');
+  const insert = db.prepare('INSERT INTO "filler" ("b") VALUES (randomblob(3000))');
+  // Grow until the server's cap (DATABASE_MAX_MB) is passed, then everything else is full too.
+  const capPages = (1024 * 1024) / Number(db.pragma('page_size', { simple: true }));
+  while (Number(db.pragma('page_count', { simple: true })) < capPages + 8) {
+    insert.run();
+  }
+  return db;
+}
+
+const committedIds = (path: string, table: string): Set<number> => {
+  // A fresh connection sees only what was committed: what would survive a kill -9.
+  const db = new Database(path, { readonly: true });
+  try {
+    return new Set(
+      (db.prepare(`SELECT "id" FROM "${table}"`).all() as { id: number }[]).map((r) => r.id),
+    );
+  } finally {
+    db.close();
+  }
+};
+
+// A full file is SQLite's way to fail a commit; PostgreSQL's is a dropped connection (below).
+const sqliteOnly = onPostgres() ? [] : ['sqlite'];
+const postgresOnly = onPostgres() ? ['postgres'] : [];
+
+for (const db of sqliteOnly) {
+  describe(`a full ${db} file: nothing acknowledged is lost`, () => {
+    let t: TestApp;
+    let day: PreparedEvent;
+    let judge: Session & { id: number };
+    let aspectIds: number[];
+    let entryEventId: number;
+
+    beforeAll(async () => {
+      t = await createTestApp({ DATABASE_MAX_MB: '1' });
+      day = await prepareEvent(t, 6);
+      [judge] = await makeJudges(t, ['JU']);
+      const scheme = await request(t.url)
+        .put(`/api/events/${day.eventId}/scheme`)
+        .set(day.chief.auth)
+        .send({
+          modules: [
+            {
+              code: 'A',
+              name: '实操',
+              aspects: Array.from({ length: 10 }, (_, i) => ({
+                code: `A${i + 1}`,
+                description: `项${i + 1}`,
+                kind: 'measurement',
+                max: 10,
+                step: 0.5,
+              })),
+            },
+          ],
+        })
+        .expect(200);
+      const moduleId = scheme.body.modules[0].id as number;
+      aspectIds = scheme.body.modules[0].aspects.map((a: { id: number }) => a.id);
+      await request(t.url)
+        .put(`/api/events/${day.eventId}/assignments`)
+        .set(day.chief.auth)
+        .send({ modules: [{ moduleId, judgeIds: [judge.id] }] })
+        .expect(200);
+      const editions = await request(t.url).get('/api/editions').set(day.organizer.auth);
+      entryEventId = (
+        await request(t.url)
+          .post(`/api/editions/${editions.body[0].id}/events`)
+          .set(day.organizer.auth)
+          .send(makeEvent({ occupation: '电工', name: '电工(职工组)' }))
+          .expect(201)
+      ).body.id;
+    });
+
+    afterAll(() => t.close());
+
+    /** Many entries and marks at once, as a busy registration desk and a hall of tablets send. */
+    async function fireWrites(round: number) {
+      const entryCalls = Array.from({ length: 150 }, (_, i) =>
+        request(t.url)
+          .post('/api/entries')
+          .set(day.organizer.auth)
+          .send({
+            eventId: entryEventId,
+            group: 'worker',
+            contestant: makeContestant({
+              idNumber: makeIdNumber(`198${round}-01-02`, 100 + i),
+              name: `满盘${round}-${i}`,
+            }),
+          }),
+      );
+      const markCalls = day.codeOf.flatMap((workpieceCode) =>
+        aspectIds.map((aspectId) =>
+          request(t.url)
+            .post('/api/judge/marks')
+            .set(judge.auth)
+            .send({ clientId: randomUUID(), workpieceCode, aspectId, value: 5 }),
+        ),
+      );
+      const [entries, marks] = await Promise.all([Promise.all(entryCalls), Promise.all(markCalls)]);
+      return {
+        all: [...entries, ...marks],
+        entries: entries.filter((r) => r.status === 201).map((r) => r.body.id as number),
+        // A mark already stored for the piece and aspect is refused (409) on the second round.
+        marks: marks.filter((r) => r.status === 201).map((r) => r.body.body.id as number),
+      };
+    }
+
+    it('answers 503 STORAGE_UNAVAILABLE while full, reports it in health, and recovers once freed', async () => {
+      const path = t.sqlitePath!;
+      const filler = fillFile(path);
+      const full = await fireWrites(0);
+      const health = await request(t.url).get('/api/health');
+      // Space freed: the writes commit again, and health recovers by itself.
+      filler.exec('DELETE FROM "filler"');
+      filler.close();
+      const freed = await fireWrites(1);
+      const healthAfter = await request(t.url).get('/api/health');
+
+      const storedEntries = committedIds(path, 'entries');
+      const storedMarks = committedIds(path, 'marks');
+      const ackedEntries = [...full.entries, ...freed.entries];
+      const ackedMarks = [...full.marks, ...freed.marks];
+      const lost = [
+        ...ackedEntries.filter((id) => !storedEntries.has(id)).map((id) => `entry ${id}`),
+        ...ackedMarks.filter((id) => !storedMarks.has(id)).map((id) => `mark ${id}`),
+      ];
+      const refused = full.all.filter((r) => r.status >= 300);
+      const codes = (rs: request.Response[]) =>
+        [...new Set(rs.map((r) => `${r.status} ${r.body.code ?? ''}`))].sort();
+      console.log(
+        `full disk (sqlite): while full ${full.all.length} writes, ${full.entries.length + full.marks.length} acknowledged, ` +
+          `${refused.length} refused [${codes(refused).join(', ')}]; after freeing ${freed.all.length} writes, ` +
+          `${freed.entries.length + freed.marks.length} acknowledged; acknowledged vs stored: ` +
+          `entries ${ackedEntries.length}/${ackedEntries.length - lost.filter((l) => l.startsWith('entry')).length}, ` +
+          `marks ${ackedMarks.length}/${ackedMarks.length - lost.filter((l) => l.startsWith('mark')).length}; lost ${lost.length}`,
+      );
+      expect(lost).toEqual([]);
+      // Every refusal says why, in the API's shape; no 500.
+      expect(refused.length).toBeGreaterThan(0);
+      expect(codes(refused)).toEqual(['503 STORAGE_UNAVAILABLE']);
+      expect(health.status).toBe(503);
+      expect(health.body.database).toMatchObject({ ok: false, reason: expect.any(String) });
+      // Freed: every entry commits; a mark stored in the first round is refused as a duplicate.
+      expect(freed.entries).toHaveLength(150);
+      expect(freed.marks.length + full.marks.length).toBe(day.codeOf.length * aspectIds.length);
+      expect(healthAfter.status).toBe(200);
+    });
+  });
+}
+
+for (const db of postgresOnly) {
+  describe(`${db}: backends terminated mid-write`, () => {
+    let t: TestApp;
+    let organizer: Session;
+    let eventId: number;
+    let schema: string;
+
+    beforeAll(async () => {
+      t = await createTestApp();
+      schema = t.dbLabel.replace('postgres schema ', '');
+      const day = await prepareEvent(t, 1);
+      organizer = day.organizer;
+      const editions = await request(t.url).get('/api/editions').set(organizer.auth);
+      eventId = (
+        await request(t.url)
+          .post(`/api/editions/${editions.body[0].id}/events`)
+          .set(organizer.auth)
+          .send(makeEvent({ occupation: '电工', name: '电工(职工组)' }))
+          .expect(201)
+      ).body.id;
+    });
+
+    afterAll(() => t.close());
+
+    const entry = (round: number, i: number) =>
+      request(t.url)
+        .post('/api/entries')
+        .set(organizer.auth)
+        .send({
+          eventId,
+          group: 'worker',
+          contestant: makeContestant({
+            idNumber: makeIdNumber(`198${round}-02-03`, 100 + i),
+            name: `断线${round}-${i}`,
+          }),
+        });
+
+    it('acknowledges only what committed, answers 503 meanwhile, and the pool recovers', async () => {
+      const admin = new Client({ connectionString: TEST_PG_URL });
+      await admin.connect();
+      let terminated = 0;
+      const writes: Promise<request.Response>[] = [];
+      for (let i = 0; i < 150; i += 1) {
+        writes.push(entry(0, i).then((r) => r));
+        if (i % 30 === 10) {
+          // Every backend of this app, mid-transaction or idle in the pool.
+          await new Promise((r) => setTimeout(r, 20));
+          const killed = await admin.query(
+            'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1',
+            [`wuxi:${schema}`],
+          );
+          terminated += killed.rowCount ?? 0;
+        }
+      }
+      const during = await Promise.all(writes);
+      const after = await Promise.all(Array.from({ length: 20 }, (_, i) => entry(1, i)));
+      const health = await request(t.url).get('/api/health');
+      const acked = [...during, ...after].filter((r) => r.status === 201).map((r) => r.body.id);
+      const stored = new Set(
+        (await admin.query(`SELECT "id" FROM "${schema}"."entries"`)).rows.map((r) => r.id),
+      );
+      await admin.end();
+      const refused = during.filter((r) => r.status !== 201);
+      const lost = acked.filter((id) => !stored.has(id));
+      console.log(
+        `dropped connections (postgres): ${terminated} backends terminated during ${during.length} writes; ` +
+          `${during.length - refused.length} acknowledged, ${refused.length} refused ` +
+          `[${[...new Set(refused.map((r) => `${r.status} ${r.body.code}`))].join(', ')}]; ` +
+          `after: ${after.filter((r) => r.status === 201).length}/${after.length} acknowledged; ` +
+          `acknowledged vs stored ${acked.length}/${acked.length - lost.length}; lost ${lost.length}`,
+      );
+      expect(terminated).toBeGreaterThan(0);
+      expect(lost).toEqual([]);
+      // 503 for a dropped connection; 409 CONFLICT is two concurrent entries taking one entry
+      // number on PostgreSQL (the registration's race, refused cleanly and not stored).
+      const allowed = ['503 STORAGE_UNAVAILABLE', '409 CONFLICT'];
+      expect(
+        refused.map((r) => `${r.status} ${r.body.code}`).filter((c) => !allowed.includes(c)),
+      ).toEqual([]);
+      expect(after.map((r) => r.status)).toEqual(after.map(() => 201));
+      expect(health.status).toBe(200);
+    }, 120_000);
+  });
+}
