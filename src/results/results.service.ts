@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager, In, IsNull } from 'typeorm';
 import { Actor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { conflict, notFound } from '../common/errors/app-error';
+import { lockRow } from '../database/row-lock';
 import { nowIso } from '../database/time';
 import { UnitOfWork } from '../database/unit-of-work';
 import { TEAM_SIZE } from '../domain/competition';
@@ -12,6 +13,7 @@ import { DEFAULT_RANKING } from '../domain/ranking';
 import { eventResults, ResultInput } from '../domain/results';
 import { CompetitionEvent } from '../editions/entities/competition-event.entity';
 import { Edition } from '../editions/entities/edition.entity';
+import { MarkingModuleRow } from '../judging/entities/module.entity';
 import { ScoringService } from '../judging/scoring.service';
 import { PoliciesService } from '../policies/policies.service';
 import { Entry } from '../registration/entities/entry.entity';
@@ -53,6 +55,25 @@ const summary = (r: ResultRow) => ({
   prize: r.prize,
 });
 
+/** Whether a computation would store exactly what is stored. */
+function sameResults(previous: Map<number, ResultRow>, rows: ResultRow[]): boolean {
+  const content = (r: ResultRow) =>
+    JSON.stringify([
+      r.contestantId,
+      r.status,
+      r.totalHundredths === null ? null : Number(r.totalHundredths),
+      r.rank,
+      r.tied,
+      r.prize,
+      r.noPrizeReason,
+      r.grant,
+    ]);
+  return (
+    previous.size === rows.length &&
+    rows.every((r) => previous.has(r.entryId) && content(previous.get(r.entryId)!) === content(r))
+  );
+}
+
 /**
  * Results of an event: computed from the locked, decrypted marks by the domain (ranking, prizes,
  * grants), published (公示), revised after an accepted appeal with a before/after diff in the
@@ -75,9 +96,18 @@ export class ResultsService {
     return event;
   }
 
+  /** For a state transition: concurrent transitions of one event run one after the other. */
+  private async lockEvent(manager: EntityManager, eventId: number): Promise<CompetitionEvent> {
+    const event = await lockRow(manager, CompetitionEvent, eventId);
+    if (!event) {
+      throw notFound('EVENT_NOT_FOUND', `No event with id ${eventId}.`);
+    }
+    return event;
+  }
+
   compute(actor: Actor, eventId: number): Promise<EventResultsResponse> {
     return this.uow.run(async (manager) => {
-      const event = await this.findEvent(manager, eventId);
+      const event = await this.lockEvent(manager, eventId);
       if (event.resultsStatus === 'final') {
         throw conflict('RESULTS_FINAL', 'The results are final; nothing about the event changes.');
       }
@@ -146,10 +176,19 @@ export class ResultsService {
           after: summary(r),
         }))
         .filter((d) => JSON.stringify(d.before) !== JSON.stringify(d.after));
+      if (event.resultsComputedAt !== null && sameResults(previous, rows)) {
+        // Computed already from these very inputs (a second click, a concurrent request): the
+        // same answer, and nothing written.
+        return this.get(eventId, manager);
+      }
       await manager.delete(ResultRow, { eventId });
       await manager.save(ResultRow, rows);
       const status = event.resultsStatus === 'none' ? 'provisional' : event.resultsStatus;
-      await manager.update(CompetitionEvent, { id: eventId }, { resultsStatus: status });
+      await manager.update(
+        CompetitionEvent,
+        { id: eventId },
+        { resultsStatus: status, resultsComputedAt: nowIso() },
+      );
       await this.audit.append(manager, {
         actor,
         action: previous.size === 0 ? 'results.computed' : 'results.recomputed',
@@ -214,7 +253,7 @@ export class ResultsService {
 
   publish(actor: Actor, eventId: number, input: PublishDto): Promise<EventResultsResponse> {
     return this.uow.run(async (manager) => {
-      const event = await this.findEvent(manager, eventId);
+      const event = await this.lockEvent(manager, eventId);
       if (event.resultsStatus !== 'provisional') {
         throw conflict(
           'RESULTS_NOT_PROVISIONAL',
@@ -243,10 +282,13 @@ export class ResultsService {
     });
   }
 
-  /** Final once publication is over and every appeal is decided; frozen from then on. */
+  /**
+   * Final once publication is over, every appeal is decided, every module is locked and the
+   * results were computed after the last lock or unlock; frozen from then on.
+   */
   finalize(actor: Actor, eventId: number): Promise<EventResultsResponse> {
     return this.uow.run(async (manager) => {
-      const event = await this.findEvent(manager, eventId);
+      const event = await this.lockEvent(manager, eventId);
       if (event.resultsStatus === 'final') {
         throw conflict('RESULTS_FINAL', 'The results are already final.');
       }
@@ -258,6 +300,18 @@ export class ResultsService {
       }
       if (await manager.existsBy(Appeal, { eventId, status: 'filed' })) {
         throw conflict('APPEALS_OPEN', 'Decide every appeal before the results become final.');
+      }
+      const unlocked = await manager.countBy(MarkingModuleRow, { eventId, lockedAt: IsNull() });
+      if (unlocked > 0 || !event.resultsLockedAt) {
+        throw conflict('RESULTS_NOT_LOCKED', 'Lock every module before the results become final.', {
+          unlocked,
+        });
+      }
+      if (!event.resultsComputedAt || event.resultsComputedAt < event.resultsLockedAt) {
+        throw conflict(
+          'RESULTS_STALE',
+          'The marks changed since the results were computed; compute them again first.',
+        );
       }
       const finalAt = nowIso();
       await manager.update(CompetitionEvent, { id: eventId }, { resultsStatus: 'final', finalAt });
