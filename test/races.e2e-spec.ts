@@ -257,4 +257,43 @@ describe('races on money and decisions: one winner, one audit row', () => {
       auditRows: rows,
     });
   });
+
+  it('finds the same result typed differently a duplicate: no second ¥50,000', async () => {
+    const [{ contestantId }] = await query<{ contestantId: number }[]>(
+      'SELECT "contestantId" FROM "grants" WHERE "basis" = $1',
+      ['matching'],
+    );
+    const variants = [
+      '江苏技能状元大赛 ',
+      '江苏技能状元大赛（2026）',
+      '江苏技能状元大赛(2026)',
+      '２０２６年 江苏技能状元大赛',
+      '《江苏技能状元大赛》',
+    ];
+    for (const competition of variants) {
+      const res = await request(t.url)
+        .post('/api/external-results')
+        .set(day.organizer.auth)
+        .send({
+          contestantId,
+          competition,
+          level: 'provincial',
+          year: 2026,
+          eventName: ' 数控车工',
+          placing: 1,
+          amount: 50000,
+          evidenceNo: '苏人社发〔2026〕88号',
+        })
+        .expect(201);
+      expect(res.body).toMatchObject({
+        result: { qualifies: false, reason: expect.stringContaining('duplicate') },
+        grant: null,
+      });
+    }
+    const grants = await query<unknown[]>(
+      'SELECT "id" FROM "grants" WHERE "basis" = $1 AND "contestantId" = $2',
+      ['matching', contestantId],
+    );
+    expect(grants).toHaveLength(1);
+  });
 });
