@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
-import { In } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { Actor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { User } from '../auth/entities/user.entity';
-import { conflict, notFound, unprocessable } from '../common/errors/app-error';
+import { conflict, forbidden, notFound, unprocessable } from '../common/errors/app-error';
 import { nowIso } from '../database/time';
 import { UnitOfWork } from '../database/unit-of-work';
 import { fromHundredths, toHundredths } from '../domain/numbers';
+import { lockedInputRefusal } from '../domain/final';
 import { selectForRecheck } from '../domain/recheck';
+import { CompetitionEvent } from '../editions/entities/competition-event.entity';
 import { BlindCode } from '../registration/entities/blind-code.entity';
 import { RegistrationService } from '../registration/registration.service';
 import { RemarkDto, TheoryImportDto, TimeDto } from './dto/chief.dto';
@@ -215,6 +217,8 @@ export class ReconciliationService {
     input: TimeDto,
   ): Promise<{ workpieceCode: string; seconds: number }> {
     return this.uow.run(async (manager) => {
+      const event = await this.registration.findEventOr404(manager, eventId);
+      const locked = assertMayChangeInputs(event, actor, input.reason);
       const code = await manager.findOneBy(BlindCode, {
         eventId,
         workpieceCode: input.workpieceCode,
@@ -237,7 +241,11 @@ export class ReconciliationService {
         entityId: input.workpieceCode,
         before: { seconds: code.timeUsedSeconds },
         after: { seconds: input.seconds },
+        reason: input.reason ?? null,
       });
+      if (locked) {
+        await markStale(manager, eventId);
+      }
       return { workpieceCode: input.workpieceCode, seconds: input.seconds };
     });
   }
@@ -245,7 +253,8 @@ export class ReconciliationService {
   /** Theory scores from the exam system, keyed by check-in code; all rows or none. */
   importTheory(actor: Actor, eventId: number, input: TheoryImportDto, dryRun: boolean) {
     return this.uow.run(async (manager) => {
-      await this.registration.findEventOr404(manager, eventId);
+      const event = await this.registration.findEventOr404(manager, eventId);
+      const locked = assertMayChangeInputs(event, actor, input.reason);
       const codes = await manager.find(BlindCode, { where: { eventId } });
       const byCheckIn = new Map(codes.map((c) => [c.checkInCode, c]));
       const seen = new Set<string>();
@@ -272,25 +281,73 @@ export class ReconciliationService {
         return { dryRun, imported: 0, errors };
       }
       const importedAt = nowIso();
+      const current = new Map(
+        (await manager.find(TheoryScore, { where: { eventId } })).map((t) => [t.entryId, t]),
+      );
+      let changed = 0;
       for (const s of input.scores) {
         const code = byCheckIn.get(s.checkInCode)!;
+        const previous = current.get(code.entryId);
+        const value = toHundredths(s.score);
+        if (previous && Number(previous.scoreHundredths) === value) {
+          continue;
+        }
         await manager.delete(TheoryScore, { entryId: code.entryId });
         await manager.insert(TheoryScore, {
           entryId: code.entryId,
           eventId,
           workpieceCode: code.workpieceCode,
-          scoreHundredths: toHundredths(s.score),
+          scoreHundredths: value,
           importedAt,
         });
+        // Per person, before and after: a correction is traceable to the piece it changed.
+        await this.audit.append(manager, {
+          actor,
+          action: 'theory.recorded',
+          entityType: 'workpiece',
+          entityId: code.workpieceCode,
+          before: previous ? { score: fromHundredths(Number(previous.scoreHundredths)) } : null,
+          after: { score: s.score },
+          reason: input.reason ?? null,
+        });
+        changed += 1;
       }
-      await this.audit.append(manager, {
-        actor,
-        action: 'theory.imported',
-        entityType: 'event',
-        entityId: eventId,
-        after: { rows: input.scores.length },
-      });
+      if (locked && changed > 0) {
+        await markStale(manager, eventId);
+      }
       return { dryRun, imported: input.scores.length, errors };
     });
   }
+}
+
+/**
+ * Theory and times belong to the lock (src/domain/final.ts); true when the event is locked, so
+ * the change makes the computed results stale.
+ */
+function assertMayChangeInputs(
+  event: CompetitionEvent,
+  actor: Actor,
+  reason: string | undefined,
+): boolean {
+  const refusal = lockedInputRefusal(event, actor.role, reason);
+  switch (refusal) {
+    case null:
+      return event.resultsLockedAt !== null || event.decryptedAt !== null;
+    case 'RESULTS_FINAL':
+      throw conflict('RESULTS_FINAL', 'The results are final; nothing about the event changes.');
+    case 'LOCKED_CHIEF_ONLY':
+      throw forbidden(
+        'LOCKED_CHIEF_ONLY',
+        'The marks are locked: only the chief judge changes theory scores and times, with a reason.',
+      );
+    case 'REASON_REQUIRED':
+      throw unprocessable('REASON_REQUIRED', 'Give the reason for changing a locked input.', [
+        { field: 'reason', messages: ['required once the modules are locked'] },
+      ]);
+  }
+}
+
+/** The results no longer follow from their inputs: finalize waits for a new computation. */
+async function markStale(manager: EntityManager, eventId: number): Promise<void> {
+  await manager.update(CompetitionEvent, { id: eventId }, { resultsComputedAt: null });
 }

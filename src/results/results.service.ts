@@ -8,6 +8,7 @@ import { nowIso } from '../database/time';
 import { UnitOfWork } from '../database/unit-of-work';
 import { TEAM_SIZE } from '../domain/competition';
 import { fromHundredths, toHundredths } from '../domain/numbers';
+import { finalizeRefusal, FinalizeRefusal, FinalizeState } from '../domain/final';
 import { DEFAULT_PRIZE_RULE } from '../domain/prizes';
 import { DEFAULT_RANKING } from '../domain/ranking';
 import { eventResults, ResultInput } from '../domain/results';
@@ -46,8 +47,20 @@ export interface EventResultsResponse {
   publicationEnd: string | null;
   appealDeadline: string | null;
   finalAt: string | null;
+  /** Why the results cannot become final now (an error code), or null when they can or are. */
+  finalBlocker: FinalizeRefusal | null;
   rows: ResultLine[];
 }
+
+const FINALIZE_MESSAGES: Record<FinalizeRefusal, (e: CompetitionEvent) => string> = {
+  RESULTS_FINAL: () => 'The results are already final.',
+  RESULTS_NOT_PUBLISHED: () => 'Publish the results first.',
+  PUBLICATION_NOT_OVER: (e) => `Publication runs until ${e.publicationEnd}.`,
+  APPEALS_OPEN: () => 'Decide every appeal before the results become final.',
+  RESULTS_NOT_LOCKED: () => 'Lock every module before the results become final.',
+  RESULTS_STALE: () =>
+    'The marks changed since the results were computed; compute them again first.',
+};
 
 const summary = (r: ResultRow) => ({
   rank: r.rank,
@@ -94,6 +107,21 @@ export class ResultsService {
       throw notFound('EVENT_NOT_FOUND', `No event with id ${eventId}.`);
     }
     return event;
+  }
+
+  /** What decides whether the results may become final (src/domain/final.ts). */
+  private async finalizeState(
+    manager: EntityManager,
+    event: CompetitionEvent,
+  ): Promise<FinalizeState> {
+    return {
+      ...event,
+      openAppeals: await manager.countBy(Appeal, { eventId: event.id, status: 'filed' }),
+      unlockedModules: await manager.countBy(MarkingModuleRow, {
+        eventId: event.id,
+        lockedAt: IsNull(),
+      }),
+    };
   }
 
   /** For a state transition: concurrent transitions of one event run one after the other. */
@@ -215,9 +243,11 @@ export class ResultsService {
       relations: { contestant: { unit: true } },
     });
     const byId = new Map(entries.map((e) => [e.id, e]));
+    const blocker = finalizeRefusal(await this.finalizeState(manager, event), nowIso());
     return {
       eventId,
       status: event.resultsStatus,
+      finalBlocker: blocker === 'RESULTS_FINAL' ? null : blocker,
       publicationStart: event.publicationStart,
       publicationEnd: event.publicationEnd,
       appealDeadline: event.appealDeadline,
@@ -289,29 +319,9 @@ export class ResultsService {
   finalize(actor: Actor, eventId: number): Promise<EventResultsResponse> {
     return this.uow.run(async (manager) => {
       const event = await this.lockEvent(manager, eventId);
-      if (event.resultsStatus === 'final') {
-        throw conflict('RESULTS_FINAL', 'The results are already final.');
-      }
-      if (event.resultsStatus !== 'published' || !event.publicationEnd) {
-        throw conflict('RESULTS_NOT_PUBLISHED', 'Publish the results first.');
-      }
-      if (nowIso() < event.publicationEnd) {
-        throw conflict('PUBLICATION_NOT_OVER', `Publication runs until ${event.publicationEnd}.`);
-      }
-      if (await manager.existsBy(Appeal, { eventId, status: 'filed' })) {
-        throw conflict('APPEALS_OPEN', 'Decide every appeal before the results become final.');
-      }
-      const unlocked = await manager.countBy(MarkingModuleRow, { eventId, lockedAt: IsNull() });
-      if (unlocked > 0 || !event.resultsLockedAt) {
-        throw conflict('RESULTS_NOT_LOCKED', 'Lock every module before the results become final.', {
-          unlocked,
-        });
-      }
-      if (!event.resultsComputedAt || event.resultsComputedAt < event.resultsLockedAt) {
-        throw conflict(
-          'RESULTS_STALE',
-          'The marks changed since the results were computed; compute them again first.',
-        );
+      const refusal = finalizeRefusal(await this.finalizeState(manager, event), nowIso());
+      if (refusal !== null) {
+        throw conflict(refusal, FINALIZE_MESSAGES[refusal](event));
       }
       const finalAt = nowIso();
       await manager.update(CompetitionEvent, { id: eventId }, { resultsStatus: 'final', finalAt });
