@@ -319,9 +319,14 @@ export class ResultsService {
   finalize(actor: Actor, eventId: number): Promise<EventResultsResponse> {
     return this.uow.run(async (manager) => {
       const event = await this.lockEvent(manager, eventId);
-      const refusal = finalizeRefusal(await this.finalizeState(manager, event), nowIso());
+      const state = await this.finalizeState(manager, event);
+      const refusal = finalizeRefusal(state, nowIso());
       if (refusal !== null) {
-        throw conflict(refusal, FINALIZE_MESSAGES[refusal](event));
+        throw conflict(
+          refusal,
+          FINALIZE_MESSAGES[refusal](event),
+          refusal === 'RESULTS_NOT_LOCKED' ? { unlocked: state.unlockedModules } : undefined,
+        );
       }
       const finalAt = nowIso();
       await manager.update(CompetitionEvent, { id: eventId }, { resultsStatus: 'final', finalAt });
