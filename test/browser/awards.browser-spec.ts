@@ -100,6 +100,8 @@ describe('results and awards (browser)', () => {
     await expectText(again, 'ICBC-2025-0001');
     await expectText(again.getByTestId('grant-paid-by'), '发放：admin');
     await signIn(page, server.baseUrl, 'organizer');
+    await page.goto(`${base()}/ledger`);
+    await page.getByTestId('grants-table').waitFor();
   });
 
   it('shows the award policy with its prize table and matching rule', async () => {
