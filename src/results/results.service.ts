@@ -9,6 +9,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { TEAM_SIZE } from '../domain/competition';
 import { fromHundredths, toHundredths } from '../domain/numbers';
 import { finalizeRefusal, FinalizeRefusal, FinalizeState } from '../domain/final';
+import { FINALIZE_MESSAGES, sameResults } from './results-state';
 import { DEFAULT_PRIZE_RULE } from '../domain/prizes';
 import { DEFAULT_RANKING } from '../domain/ranking';
 import { eventResults, ResultInput } from '../domain/results';
@@ -52,40 +53,11 @@ export interface EventResultsResponse {
   rows: ResultLine[];
 }
 
-const FINALIZE_MESSAGES: Record<FinalizeRefusal, (e: CompetitionEvent) => string> = {
-  RESULTS_FINAL: () => 'The results are already final.',
-  RESULTS_NOT_PUBLISHED: () => 'Publish the results first.',
-  PUBLICATION_NOT_OVER: (e) => `Publication runs until ${e.publicationEnd}.`,
-  APPEALS_OPEN: () => 'Decide every appeal before the results become final.',
-  RESULTS_NOT_LOCKED: () => 'Lock every module before the results become final.',
-  RESULTS_STALE: () =>
-    'The marks changed since the results were computed; compute them again first.',
-};
-
 const summary = (r: ResultRow) => ({
   rank: r.rank,
   total: r.totalHundredths === null ? null : fromHundredths(r.totalHundredths),
   prize: r.prize,
 });
-
-/** Whether a computation would store exactly what is stored. */
-function sameResults(previous: Map<number, ResultRow>, rows: ResultRow[]): boolean {
-  const content = (r: ResultRow) =>
-    JSON.stringify([
-      r.contestantId,
-      r.status,
-      r.totalHundredths === null ? null : Number(r.totalHundredths),
-      r.rank,
-      r.tied,
-      r.prize,
-      r.noPrizeReason,
-      r.grant,
-    ]);
-  return (
-    previous.size === rows.length &&
-    rows.every((r) => previous.has(r.entryId) && content(previous.get(r.entryId)!) === content(r))
-  );
-}
 
 /**
  * Results of an event: computed from the locked, decrypted marks by the domain (ranking, prizes,

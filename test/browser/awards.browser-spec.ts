@@ -185,6 +185,15 @@ describe('results and awards (browser)', () => {
     await expectText(page.getByTestId('external-answer'), '¥30,000');
     expect(browser.pageErrors).toEqual([]);
   });
+
+  it('freezes the scoring fields of a final event in the event dialog, and says why', async () => {
+    await page.goto(base());
+    await page.getByTestId('event-edit').first().click();
+    await expectText(page.getByTestId('event-frozen'), '成绩已是最终成绩');
+    expect(await page.getByTestId('field-theory').locator('input').isDisabled()).toBe(true);
+    expect(await page.getByTestId('field-occupation').locator('input').isDisabled()).toBe(false);
+    await page.keyboard.press('Escape');
+  });
 });
 
 describe('publication, an appeal and the final results (browser)', () => {
