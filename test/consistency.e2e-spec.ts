@@ -249,6 +249,8 @@ describe('consistency: appeals, final results and the awards ledger after random
   let t: TestApp;
   let editionId: number;
   let organizer: Session;
+  /** Four eyes: the grants one organizer computes, another approves. */
+  let approver: Session;
   let chief: Session;
   let encryptor: Session;
   let supervisor: Session;
@@ -258,6 +260,7 @@ describe('consistency: appeals, final results and the awards ledger after random
     // Tokens signed now must outlive the days the fake clock moves on.
     t = await createTestApp({ LIVE_INTERVAL_MS: '60000', ACCESS_TOKEN_TTL_SECONDS: '31536000' });
     organizer = await signIn(t, 'organizer', 'org');
+    approver = await signIn(t, 'organizer', 'approver');
     chief = await signIn(t, 'chief_judge', 'chief');
     encryptor = await signIn(t, 'encryption_judge', 'enc');
     supervisor = await signIn(t, 'supervisor', 'arbiter');
@@ -802,7 +805,7 @@ describe('consistency: appeals, final results and the awards ledger after random
         ).filter((g) => g.eventId === eventId);
         await request(t.url)
           .post('/api/grants/approve')
-          .set(organizer.auth)
+          .set(approver.auth)
           .send({ grantIds: mine.map((g) => g.id) })
           .expect(200);
       }

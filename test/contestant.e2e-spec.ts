@@ -494,9 +494,11 @@ describe('a contestant sees their own entries, results, grants and appeals, and 
       await request(t.url).get('/api/editions/1/grants').set(day.organizer.auth).expect(200)
     ).body as { id: number; contestantId: number }[];
     expect(ledger.length).toBeGreaterThan(1);
+    // Four eyes: another organizer approves what this one computed.
+    const approver = await signIn(t, 'organizer', 'approver');
     await request(t.url)
       .post('/api/grants/approve')
-      .set(day.organizer.auth)
+      .set(approver.auth)
       .send({
         grantIds: ledger.filter((g) => g.contestantId === contestantIds[0]).map((g) => g.id),
       })

@@ -249,24 +249,51 @@ describe('results to rewards: publication, an appeal that changes a prize, final
     expect(grants.map((g) => g.cash).sort((a, b) => b - a)).toEqual([
       50000, 20000, 10000, 10000, 10000,
     ]);
-    await request(t.url)
+    // Four eyes (on by default): who computed does not approve, who approved does not pay.
+    const approver = await signIn(t, 'organizer', 'approver');
+    const treasurer = await signIn(t, 'organizer', 'treasurer');
+    const own = await request(t.url)
       .post('/api/grants/approve')
       .set(day.organizer.auth)
+      .send({ grantIds: [grants[0].id] })
+      .expect(403);
+    expect(own.body).toMatchObject({
+      code: 'FOUR_EYES_OWN_EDIT',
+      details: { grantIds: [grants[0].id] },
+    });
+    await request(t.url)
+      .post('/api/grants/approve')
+      .set(approver.auth)
       .send({ grantIds: [grants[0].id] })
       .expect(200);
     await request(t.url)
       .post(`/api/grants/${grants[1].id}/pay`)
-      .set(day.organizer.auth)
+      .set(treasurer.auth)
       .send({ paymentRef: 'X' })
       .expect(409);
+    const selfPaid = await request(t.url)
+      .post(`/api/grants/${grants[0].id}/pay`)
+      .set(approver.auth)
+      .send({ paymentRef: 'ICBC-2025-0001' })
+      .expect(403);
+    expect(selfPaid.body.code).toBe('FOUR_EYES_APPROVER_PAYS');
     await request(t.url)
       .post(`/api/grants/${grants[0].id}/pay`)
-      .set(day.organizer.auth)
+      .set(treasurer.auth)
       .send({ paymentRef: 'ICBC-2025-0001' })
       .expect(200);
+    const paid = (
+      await request(t.url).get('/api/editions/1/grants').set(day.organizer.auth).expect(200)
+    ).body.find((g: { id: number }) => g.id === grants[0].id);
+    expect(paid).toMatchObject({
+      status: 'paid',
+      approvedBy: 'approver',
+      paidBy: 'treasurer',
+      paymentRef: 'ICBC-2025-0001',
+    });
     const twice = await request(t.url)
       .post(`/api/grants/${grants[0].id}/pay`)
-      .set(day.organizer.auth)
+      .set(treasurer.auth)
       .send({ paymentRef: 'ICBC-2025-0002' })
       .expect(409);
     expect(twice.body.code).toBe('GRANT_ALREADY_PAID');

@@ -69,6 +69,7 @@ export class EditionsService {
         endDate: input.endDate ?? null,
         status: input.status ?? 'draft',
         policyId: input.policyId ?? DEFAULT_POLICY_ID,
+        fourEyes: input.fourEyes ?? true,
         createdAt: now,
         updatedAt: now,
       });

@@ -1,3 +1,4 @@
+import { scoringFieldsChanged } from '../domain/final';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
@@ -92,6 +93,14 @@ export class EventsService {
     return this.uow.run(async (manager) => {
       const event = await this.findForWrite(manager, id);
       const before = toEventResponse(event);
+      const frozen = scoringFieldsChanged({ ...before }, { ...input });
+      if (event.resultsStatus === 'final' && frozen.length > 0) {
+        throw conflict(
+          'RESULTS_FINAL',
+          `The results are final; ${frozen.join(', ')} can no longer change.`,
+          { fields: frozen },
+        );
+      }
       const { group, ...fields } = input;
       Object.assign(event, fields, group === undefined ? {} : { contestantGroup: group });
       assertWeights(event.theoryWeight, event.practicalWeight);

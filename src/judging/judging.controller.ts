@@ -43,6 +43,7 @@ import { FlagResponse, ReconciliationService, RecheckResponse } from './reconcil
 import { SchemeService } from './scheme.service';
 import { parseSchemeWorkbook, schemeWorkbook } from './scheme-workbook';
 import type { PieceScore } from './scoring.service';
+import { ScoringInputsService } from './scoring-inputs.service';
 import { parseTheorySheet } from './theory-sheet';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -59,6 +60,7 @@ export class JudgingController {
     private readonly assignments: AssignmentsService,
     private readonly locks: LockService,
     private readonly reconciliation: ReconciliationService,
+    private readonly inputs: ScoringInputsService,
   ) {}
 
   @Get('events/:id/scheme')
@@ -182,7 +184,7 @@ export class JudgingController {
     @Param('id', ParseIdPipe) id: number,
     @Body() body: TimeDto,
   ) {
-    return this.reconciliation.recordTime(actorOf(user), id, body);
+    return this.inputs.recordTime(actorOf(user), id, body);
   }
 
   @Post('events/:id/theory')
@@ -197,7 +199,7 @@ export class JudgingController {
     @Body() body: TheoryImportDto,
     @Query('dryRun', new ParseBoolPipe({ optional: true })) dryRun?: boolean,
   ) {
-    return this.reconciliation.importTheory(actorOf(user), id, body, dryRun ?? false);
+    return this.inputs.importTheory(actorOf(user), id, body, dryRun ?? false);
   }
 
   @Get('events/:id/scheme.xlsx')
@@ -262,7 +264,7 @@ export class JudgingController {
     if (sheet.errors.length > 0) {
       return { dryRun: dryRun ?? false, imported: 0, errors: sheet.errors };
     }
-    const result = await this.reconciliation.importTheory(
+    const result = await this.inputs.importTheory(
       actorOf(user),
       id,
       { scores: sheet.rows.map(({ checkInCode, score }) => ({ checkInCode, score })) },

@@ -8,6 +8,7 @@ import { MarksService } from './marks.service';
 import { PiecesService } from './pieces.service';
 import { ReconciliationService } from './reconciliation.service';
 import { SchemeService } from './scheme.service';
+import { ScoringInputsService } from './scoring-inputs.service';
 import { ScoringService } from './scoring.service';
 
 @Global()
@@ -21,6 +22,7 @@ import { ScoringService } from './scoring.service';
     MarksService,
     LockService,
     ReconciliationService,
+    ScoringInputsService,
     ScoringService,
   ],
   exports: [ScoringService, LockService],

@@ -7,6 +7,7 @@ import { AuthUser, actorOf } from '../auth/auth-user';
 import { User } from '../auth/entities/user.entity';
 import { conflict, forbidden, notFound } from '../common/errors/app-error';
 import { DomainEvents } from '../common/domain-events';
+import { lockRow } from '../database/row-lock';
 import { nowIso } from '../database/time';
 import { UnitOfWork } from '../database/unit-of-work';
 import { CompetitionEvent } from '../editions/entities/competition-event.entity';
@@ -128,7 +129,7 @@ export class LockService {
   /** The chief judge locks a module when every mark is in, every sheet signed, no flag open. */
   async lock(actor: Actor, moduleId: number): Promise<ModuleProgress> {
     const { module, resultsLocked, at } = await this.uow.run(async (manager) => {
-      const module = await this.findModule(manager, moduleId);
+      const module = await this.findModuleLocked(manager, moduleId);
       if (module.lockedAt) {
         throw conflict('MODULE_ALREADY_LOCKED', 'The module is already locked.');
       }
@@ -198,7 +199,7 @@ export class LockService {
   /** Only the chief judge, only with a reason: sheets reopen and the results are no longer locked. */
   async unlock(actor: Actor, moduleId: number, reason: string): Promise<ModuleProgress> {
     const { module, at } = await this.uow.run(async (manager) => {
-      const module = await this.findModule(manager, moduleId);
+      const module = await this.findModuleLocked(manager, moduleId);
       if (!module.lockedAt) {
         throw conflict('MODULE_NOT_LOCKED', 'The module is not locked.');
       }
@@ -209,7 +210,12 @@ export class LockService {
       const at = nowIso();
       await manager.update(MarkingModuleRow, { id: moduleId }, { lockedAt: null, lockedBy: null });
       await manager.update(JudgeAssignment, { moduleId }, { signedAt: null });
-      await manager.update(CompetitionEvent, { id: module.eventId }, { resultsLockedAt: null });
+      // The results computed before no longer count: a finalize needs them computed again.
+      await manager.update(
+        CompetitionEvent,
+        { id: module.eventId },
+        { resultsLockedAt: null, resultsComputedAt: null },
+      );
       await this.audit.append(manager, {
         actor,
         action: 'module.unlocked',
@@ -229,6 +235,20 @@ export class LockService {
       reason,
     });
     return (await this.progress(module.eventId)).find((p) => p.moduleId === moduleId)!;
+  }
+
+  /**
+   * Lock and unlock of one event's modules run one after the other (PostgreSQL: the event row
+   * is locked), so a double click unlocks once and two modules locked at once still lock the
+   * results; the module is read again after the lock is held.
+   */
+  private async findModuleLocked(
+    manager: EntityManager,
+    moduleId: number,
+  ): Promise<MarkingModuleRow> {
+    const { eventId } = await this.findModule(manager, moduleId);
+    await lockRow(manager, CompetitionEvent, eventId);
+    return this.findModule(manager, moduleId);
   }
 
   private async findModule(manager: EntityManager, moduleId: number): Promise<MarkingModuleRow> {

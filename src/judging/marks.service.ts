@@ -114,16 +114,24 @@ export class MarksService {
     }
     const purpose = input.purpose ?? 'primary';
     const [aspect] = await runSql<
-      AspectRow & { lockedAt: string | null; signedAt: string | null; assignmentId: number | null }
+      AspectRow & {
+        lockedAt: string | null;
+        signedAt: string | null;
+        assignmentId: number | null;
+        resultsStatus: string;
+      }
     >(
       manager,
-      'SELECT a.*, m."lockedAt", j."signedAt", j."id" AS "assignmentId" FROM "aspects" a ' +
-        'JOIN "modules" m ON m."id" = a."moduleId" ' +
+      'SELECT a.*, m."lockedAt", j."signedAt", j."id" AS "assignmentId", ev."resultsStatus" FROM "aspects" a ' +
+        'JOIN "modules" m ON m."id" = a."moduleId" JOIN "events" ev ON ev."id" = a."eventId" ' +
         'LEFT JOIN "judge_assignments" j ON j."moduleId" = a."moduleId" AND j."judgeId" = $1 WHERE a."id" = $2',
       [judge.id, input.aspectId],
     );
     if (!aspect || aspect.assignmentId === null) {
       throw forbidden('NOT_ASSIGNED', 'You are not assigned to mark this aspect.');
+    }
+    if (aspect.resultsStatus === 'final') {
+      throw conflict('RESULTS_FINAL', 'The results are final; marks cannot change.');
     }
     if (aspect.lockedAt) {
       throw new AppError(423, 'MODULE_LOCKED', 'The module is locked; marks cannot change.');

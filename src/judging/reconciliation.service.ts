@@ -7,11 +7,10 @@ import { User } from '../auth/entities/user.entity';
 import { conflict, notFound, unprocessable } from '../common/errors/app-error';
 import { nowIso } from '../database/time';
 import { UnitOfWork } from '../database/unit-of-work';
-import { fromHundredths, toHundredths } from '../domain/numbers';
+import { fromHundredths } from '../domain/numbers';
 import { selectForRecheck } from '../domain/recheck';
-import { BlindCode } from '../registration/entities/blind-code.entity';
 import { RegistrationService } from '../registration/registration.service';
-import { RemarkDto, TheoryImportDto, TimeDto } from './dto/chief.dto';
+import { RemarkDto } from './dto/chief.dto';
 import { PiecesService } from './pieces.service';
 import { isRecused } from './recusal';
 import { AspectRow } from './entities/aspect.entity';
@@ -19,7 +18,6 @@ import { JudgeAssignment } from './entities/assignment.entity';
 import { Mark } from './entities/mark.entity';
 import { RecheckItem } from './entities/recheck-item.entity';
 import { RemarkRequest } from './entities/remark-request.entity';
-import { TheoryScore } from './entities/theory-score.entity';
 import { PieceScore, ScoringService } from './scoring.service';
 
 export interface FlagResponse {
@@ -42,7 +40,7 @@ export interface RecheckResponse {
   }[];
 }
 
-/** Flags for the chief judge, re-mark requests, the recheck list, times and theory scores. */
+/** Flags for the chief judge, re-mark requests and the recheck list. */
 @Injectable()
 export class ReconciliationService {
   constructor(
@@ -207,90 +205,5 @@ export class ReconciliationService {
         };
       }),
     }));
-  }
-
-  recordTime(
-    actor: Actor,
-    eventId: number,
-    input: TimeDto,
-  ): Promise<{ workpieceCode: string; seconds: number }> {
-    return this.uow.run(async (manager) => {
-      const code = await manager.findOneBy(BlindCode, {
-        eventId,
-        workpieceCode: input.workpieceCode,
-      });
-      if (!code) {
-        throw notFound(
-          'WORKPIECE_NOT_FOUND',
-          `No work-piece ${input.workpieceCode} in this event.`,
-        );
-      }
-      await manager.update(
-        BlindCode,
-        { entryId: code.entryId },
-        { timeUsedSeconds: input.seconds },
-      );
-      await this.audit.append(manager, {
-        actor,
-        action: 'time.recorded',
-        entityType: 'workpiece',
-        entityId: input.workpieceCode,
-        before: { seconds: code.timeUsedSeconds },
-        after: { seconds: input.seconds },
-      });
-      return { workpieceCode: input.workpieceCode, seconds: input.seconds };
-    });
-  }
-
-  /** Theory scores from the exam system, keyed by check-in code; all rows or none. */
-  importTheory(actor: Actor, eventId: number, input: TheoryImportDto, dryRun: boolean) {
-    return this.uow.run(async (manager) => {
-      await this.registration.findEventOr404(manager, eventId);
-      const codes = await manager.find(BlindCode, { where: { eventId } });
-      const byCheckIn = new Map(codes.map((c) => [c.checkInCode, c]));
-      const seen = new Set<string>();
-      const errors: { row: number; column: string; code: string; message: string }[] = [];
-      input.scores.forEach((s, i) => {
-        if (!byCheckIn.has(s.checkInCode)) {
-          errors.push({
-            row: i + 1,
-            column: 'checkInCode',
-            code: 'CHECK_IN_CODE_UNKNOWN',
-            message: `No check-in code ${s.checkInCode} in this event.`,
-          });
-        } else if (seen.has(s.checkInCode)) {
-          errors.push({
-            row: i + 1,
-            column: 'checkInCode',
-            code: 'CHECK_IN_CODE_DUPLICATE',
-            message: `${s.checkInCode} appears twice.`,
-          });
-        }
-        seen.add(s.checkInCode);
-      });
-      if (errors.length > 0 || dryRun) {
-        return { dryRun, imported: 0, errors };
-      }
-      const importedAt = nowIso();
-      for (const s of input.scores) {
-        const code = byCheckIn.get(s.checkInCode)!;
-        await manager.delete(TheoryScore, { entryId: code.entryId });
-        await manager.insert(TheoryScore, {
-          entryId: code.entryId,
-          eventId,
-          workpieceCode: code.workpieceCode,
-          scoreHundredths: toHundredths(s.score),
-          importedAt,
-        });
-      }
-      await this.audit.append(manager, {
-        actor,
-        action: 'theory.imported',
-        entityType: 'event',
-        entityId: eventId,
-        after: { rows: input.scores.length },
-      });
-      return { dryRun, imported: input.scores.length, errors };
-    });
   }
 }

@@ -45,6 +45,9 @@ export class SchemeService {
   put(actor: Actor, eventId: number, input: PutSchemeDto): Promise<SchemeResponse> {
     return this.uow.run(async (manager) => {
       const event = await this.registration.findEventOr404(manager, eventId);
+      if (event.resultsStatus === 'final') {
+        throw conflict('RESULTS_FINAL', 'The results are final; the scheme can no longer change.');
+      }
       if (await manager.existsBy(Mark, { eventId })) {
         throw conflict(
           'SCHEME_IN_USE',

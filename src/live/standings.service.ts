@@ -4,6 +4,7 @@ import { badRequest, notFound } from '../common/errors/app-error';
 import { DomainEvents } from '../common/domain-events';
 import { AppConfig } from '../config/app-config';
 import { nowIso } from '../database/time';
+import { lockRow } from '../database/row-lock';
 import { UnitOfWork } from '../database/unit-of-work';
 import { DEFAULT_RANKING } from '../domain/ranking';
 import { applyModule, computeStandings, StandingRow, StandingsConfig } from '../domain/standings';
@@ -182,6 +183,8 @@ export class StandingsService implements OnModuleInit, OnModuleDestroy {
     const names = event.decryptedAt ? await this.namesOf(eventId) : null;
     const rows = toPublicRows(visible, names);
     const stored = await this.uow.run(async (manager) => {
+      // One numbered update at a time per event (two publishes at once would take one seq).
+      await lockRow(manager, CompetitionEvent, eventId);
       const last = await this.lastUpdate(manager, eventId);
       const previous = last ? (JSON.parse(last.payload) as { rows: PublicRow[] }).rows : [];
       const { changes, removed } = diffPublic(previous, rows);

@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
 import { User } from '../auth/entities/user.entity';
 import { conflict, forbidden, notFound } from '../common/errors/app-error';
+import { lockRow } from '../database/row-lock';
 import { nowIso } from '../database/time';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Entry } from '../registration/entities/entry.entity';
@@ -90,7 +91,9 @@ export class AppealsService {
    */
   decide(actor: Actor, appealId: number, accept: boolean, decision: string): Promise<Appeal> {
     return this.uow.run(async (manager) => {
-      const appeal = await manager.findOneBy(Appeal, { id: appealId });
+      // Locked: accept and reject sent at once are decided one after the other; the second
+      // finds the appeal decided.
+      const appeal = await lockRow(manager, Appeal, appealId);
       if (!appeal) {
         throw notFound('APPEAL_NOT_FOUND', `No appeal with id ${appealId}.`);
       }

@@ -20,7 +20,18 @@ interface GrantLine {
   grant: GrantRow;
   contestant: Contestant;
   event: CompetitionEvent | null;
+  /** From the grant's snapshot: as the person was when the grant was made. */
+  name: string;
+  unit: string;
+  eventName: string;
 }
+
+/** Paid history never changes: the snapshot first; today's records only for older grants. */
+const asGranted = (grant: GrantRow, contestant: Contestant, event: CompetitionEvent | null) => ({
+  name: grant.contestantName ?? contestant.name,
+  unit: grant.unitName ?? contestant.unit?.name ?? '',
+  eventName: grant.basis === 'prize' ? (grant.eventName ?? event?.name ?? '') : '配套奖励',
+});
 
 /** The documents the city files and prints: award list, payout list, upgrade list, certificates, results sheet. */
 @Injectable()
@@ -53,11 +64,11 @@ export class DocumentsService {
     );
     return {
       edition,
-      lines: grants.map((grant) => ({
-        grant,
-        contestant: contestants.get(grant.contestantId)!,
-        event: grant.eventId ? (events.get(grant.eventId) ?? null) : null,
-      })),
+      lines: grants.map((grant) => {
+        const contestant = contestants.get(grant.contestantId)!;
+        const event = grant.eventId ? (events.get(grant.eventId) ?? null) : null;
+        return { grant, contestant, event, ...asGranted(grant, contestant, event) };
+      }),
     };
   }
 
@@ -89,13 +100,14 @@ export class DocumentsService {
         { header: '依据', key: 'basis', width: 18 },
         { header: '状态', key: 'status', width: 10 },
       ];
-      for (const { grant, contestant, event } of lines) {
+      for (const { grant, contestant, name, unit, eventName } of lines) {
         ws.addRow({
-          event: event?.name ?? '配套奖励',
+          event: eventName,
           prize: grant.prize ? PRIZE_ZH[grant.prize] : '',
-          name: contestant.name,
+          name,
+          // The ID number is the person's key: it never changes, and the city needs it whole.
           id: contestant.idNumber,
-          unit: contestant.unit?.name ?? '',
+          unit,
           titles: grant.titles.join('、'),
           treatment: grant.modelWorkerTreatment ? '是' : '',
           upgrade: grant.upgradeTo
@@ -114,7 +126,7 @@ export class DocumentsService {
     const { lines } = await this.lines(editionId);
     const byUnit = new Map<string, GrantLine[]>();
     for (const line of lines.filter((l) => l.grant.cash > 0)) {
-      const unit = line.contestant.unit?.name ?? '';
+      const unit = line.unit;
       byUnit.set(unit, [...(byUnit.get(unit) ?? []), line]);
     }
     return this.book((wb) => {
@@ -130,11 +142,11 @@ export class DocumentsService {
       ];
       let total = 0;
       for (const [unit, unitLines] of [...byUnit].sort(([a], [b]) => a.localeCompare(b, 'zh-CN'))) {
-        for (const { grant, contestant, event } of unitLines) {
+        for (const { grant, name, eventName } of unitLines) {
           ws.addRow({
             unit,
-            name: contestant.name,
-            event: event?.name ?? '配套奖励',
+            name,
+            event: eventName,
             prize: grant.prize ? PRIZE_ZH[grant.prize] : '',
             cash: grant.cash,
             status: STATUS_ZH[grant.status],
@@ -164,15 +176,17 @@ export class DocumentsService {
         { header: '获奖情况', key: 'prize', width: 24 },
         { header: '说明', key: 'note', width: 20 },
       ];
-      for (const { grant, contestant, event } of lines.filter((l) => l.grant.basis === 'prize')) {
+      for (const { grant, contestant, event, name, eventName } of lines.filter(
+        (l) => l.grant.basis === 'prize',
+      )) {
         ws.addRow({
-          name: contestant.name,
+          name,
           id: contestant.idNumber,
           occupation: event?.occupation ?? '',
           from: level(grant.upgradeFrom),
           to: level(grant.upgradeTo),
           cert: contestant.certificateNo ?? '',
-          prize: `${event?.name ?? ''} ${grant.prize ? PRIZE_ZH[grant.prize] : ''}`,
+          prize: `${eventName} ${grant.prize ? PRIZE_ZH[grant.prize] : ''}`,
           note: grant.upgradeTo ? '' : (grant.upgradeNote ?? ''),
         });
       }
@@ -186,18 +200,22 @@ export class DocumentsService {
     if (!grant || grant.basis !== 'prize' || grant.eventId === null) {
       throw notFound('CERTIFICATE_NOT_FOUND', `No prize grant with id ${grantId}.`);
     }
-    const contestant = await m.findOneByOrFail(Contestant, { id: grant.contestantId });
+    const contestant = await m.findOneOrFail(Contestant, {
+      where: { id: grant.contestantId },
+      relations: { unit: true },
+    });
     const event = await m.findOneByOrFail(CompetitionEvent, { id: grant.eventId });
     const edition = await m.findOneByOrFail(Edition, { id: event.editionId });
+    const { name, eventName } = asGranted(grant, contestant, event);
     const titles = grant.titles.length > 0 ? `，授予“${grant.titles.join('”“')}”荣誉称号` : '';
     const date = (event.finalAt ?? new Date().toISOString()).slice(0, 10).split('-');
     return page(
-      `荣誉证书 ${contestant.name}`,
+      `荣誉证书 ${name}`,
       `
 <main class="certificate">
   <h1>荣 誉 证 书</h1>
-  <p class="body"><strong>${escape(contestant.name)}</strong> 同志：</p>
-  <p class="body">在${escape(edition.name)}${escape(event.name)}比赛中荣获<strong>${PRIZE_ZH[grant.prize ?? 3]}</strong>${escape(titles)}。</p>
+  <p class="body"><strong>${escape(name)}</strong> 同志：</p>
+  <p class="body">在${escape(edition.name)}${escape(eventName)}比赛中荣获<strong>${PRIZE_ZH[grant.prize ?? 3]}</strong>${escape(titles)}。</p>
   <p class="body">特发此证，以资鼓励。</p>
   <p class="issuer">无锡技能精英大赛组委会<br>${date[0]}年${Number(date[1])}月${Number(date[2])}日</p>
   <p class="no">证书编号：WX${edition.year}-${String(event.id).padStart(2, '0')}-${String(grant.id).padStart(4, '0')}</p>

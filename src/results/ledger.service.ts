@@ -1,16 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { Actor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
-import { conflict, notFound } from '../common/errors/app-error';
+import { conflict, forbidden, notFound } from '../common/errors/app-error';
+import { lockRow, lockRows } from '../database/row-lock';
 import { nowIso } from '../database/time';
 import { UnitOfWork } from '../database/unit-of-work';
+import { fourEyesViolation, GrantStep } from '../domain/four-eyes';
 import { CompetitionEvent } from '../editions/entities/competition-event.entity';
 import { Edition } from '../editions/entities/edition.entity';
 import { PoliciesService } from '../policies/policies.service';
-import { Contestant } from '../registration/entities/contestant.entity';
 import { GrantRow } from './entities/grant.entity';
 import { ResultRow } from './entities/result-row.entity';
+import { grantSnapshots } from './grant-snapshot';
 
 export interface LedgerTotals {
   edition: number;
@@ -45,7 +47,8 @@ export class LedgerService {
     editionId: number,
   ): Promise<{ created: number; unchanged: number; updated: number }> {
     return this.uow.run(async (manager) => {
-      if (!(await manager.existsBy(Edition, { id: editionId }))) {
+      // Locked: a concurrent computation waits, then finds every grant already there.
+      if (!(await lockRow(manager, Edition, editionId))) {
         throw notFound('EDITION_NOT_FOUND', `No edition with id ${editionId}.`);
       }
       const events = await manager.find(CompetitionEvent, {
@@ -54,6 +57,7 @@ export class LedgerService {
       const rows = await manager.find(ResultRow, {
         where: { eventId: In(events.map((e) => e.id)) },
       });
+      const snapshots = await grantSnapshots(manager, rows);
       const counts = { created: 0, unchanged: 0, updated: 0 };
       for (const row of rows.filter((r) => r.grant !== null)) {
         const grant = row.grant!;
@@ -93,11 +97,15 @@ export class LedgerService {
             createdAt: nowIso(),
             approvedBy: null,
             approvedAt: null,
+            approvedById: null,
             paidBy: null,
             paidAt: null,
+            paidById: null,
             paymentRef: null,
+            ...snapshots.get(row.entryId),
           }),
           ...fields,
+          editedById: actor.id,
         });
         await this.audit.append(manager, {
           actor,
@@ -119,7 +127,7 @@ export class LedgerService {
 
   approve(actor: Actor, grantIds: number[]): Promise<GrantRow[]> {
     return this.uow.run(async (manager) => {
-      const grants = await manager.find(GrantRow, { where: { id: In(grantIds) } });
+      const grants = await lockRows(manager, GrantRow, grantIds);
       if (grants.length !== new Set(grantIds).size) {
         throw notFound('GRANT_NOT_FOUND', 'Some grants do not exist.');
       }
@@ -130,12 +138,13 @@ export class LedgerService {
           `Only pending grants can be approved (${wrong.map((g) => `${g.id}: ${g.status}`).join(', ')}).`,
         );
       }
+      await this.assertFourEyes(manager, 'approve', actor, grants);
       const at = nowIso();
       for (const g of grants) {
         await manager.update(
           GrantRow,
           { id: g.id },
-          { status: 'approved', approvedBy: actor.name, approvedAt: at },
+          { status: 'approved', approvedBy: actor.name, approvedById: actor.id, approvedAt: at },
         );
         await this.audit.append(manager, {
           actor,
@@ -152,7 +161,7 @@ export class LedgerService {
 
   pay(actor: Actor, grantId: number, paymentRef: string): Promise<GrantRow> {
     return this.uow.run(async (manager) => {
-      const grant = await manager.findOneBy(GrantRow, { id: grantId });
+      const grant = await lockRow(manager, GrantRow, grantId);
       if (!grant) {
         throw notFound('GRANT_NOT_FOUND', `No grant with id ${grantId}.`);
       }
@@ -165,11 +174,12 @@ export class LedgerService {
       if (grant.status !== 'approved') {
         throw conflict('GRANT_STATUS', 'Approve the grant before paying it.');
       }
+      await this.assertFourEyes(manager, 'pay', actor, [grant]);
       const paidAt = nowIso();
       await manager.update(
         GrantRow,
         { id: grantId },
-        { status: 'paid', paidBy: actor.name, paidAt, paymentRef },
+        { status: 'paid', paidBy: actor.name, paidById: actor.id, paidAt, paymentRef },
       );
       await this.audit.append(manager, {
         actor,
@@ -183,13 +193,36 @@ export class LedgerService {
     });
   }
 
+  /** The edition's setting decides; the refusal names the grants and the other account needed. */
+  private async assertFourEyes(
+    manager: EntityManager,
+    step: GrantStep,
+    actor: Actor,
+    grants: GrantRow[],
+  ): Promise<void> {
+    const editions = await manager.findBy(Edition, {
+      id: In([...new Set(grants.map((g) => g.editionId))]),
+    });
+    const on = new Map(editions.map((e) => [e.id, e.fourEyes]));
+    const refused = grants.filter((g) =>
+      fourEyesViolation(step, actor.id, g, on.get(g.editionId) ?? true),
+    );
+    if (refused.length === 0) {
+      return;
+    }
+    const code = fourEyesViolation(step, actor.id, refused[0], true)!;
+    const ids = refused.map((g) => g.id);
+    throw forbidden(
+      code,
+      code === 'FOUR_EYES_OWN_EDIT'
+        ? `You created or last changed grant(s) ${ids.join(', ')}; another account approves them.`
+        : `You approved grant(s) ${ids.join(', ')}; another account pays them.`,
+      { grantIds: ids },
+    );
+  }
+
   async totals(editionId: number): Promise<LedgerTotals> {
     const grants = await this.list(editionId);
-    const contestants = await this.uow.reader.find(Contestant, {
-      where: { id: In(grants.map((g) => g.contestantId)) },
-      relations: { unit: true },
-    });
-    const unitOf = new Map(contestants.map((c) => [c.id, c.unit?.name ?? '']));
     const sum = <K>(key: (g: GrantRow) => K) => {
       const map = new Map<K, { cash: number; grants: number }>();
       for (const g of grants) {
@@ -201,7 +234,8 @@ export class LedgerService {
     return {
       edition: grants.reduce((n, g) => n + g.cash, 0),
       byEvent: [...sum((g) => g.eventId ?? 0)].map(([eventId, t]) => ({ eventId, ...t })),
-      byUnit: [...sum((g) => unitOf.get(g.contestantId) ?? '')].map(([unitName, t]) => ({
+      // The unit the grant was made for (its snapshot), not where the person is now.
+      byUnit: [...sum((g) => g.unitName ?? '')].map(([unitName, t]) => ({
         unitName,
         ...t,
       })),

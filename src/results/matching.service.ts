@@ -5,6 +5,8 @@ import { AuditService } from '../audit/audit.service';
 import { conflict, unprocessable } from '../common/errors/app-error';
 import { nowIso } from '../database/time';
 import { UnitOfWork } from '../database/unit-of-work';
+import { lockRow } from '../database/row-lock';
+import { externalResultKey } from '../domain/external-key';
 import { matchingGrant } from '../domain/rewards';
 import { CompetitionEvent } from '../editions/entities/competition-event.entity';
 import { Edition } from '../editions/entities/edition.entity';
@@ -14,6 +16,7 @@ import { ExternalResultDto } from './dto/results.dto';
 import { ExternalResultRow } from './entities/external-result.entity';
 import { GrantRow } from './entities/grant.entity';
 import { Recommendation } from './entities/recommendation.entity';
+import { snapshotOf } from './grant-snapshot';
 import { ResultRow } from './entities/result-row.entity';
 
 /** Selection for the provincial and national competitions, and the city's 1:1 matching of their rewards. */
@@ -79,7 +82,9 @@ export class MatchingService {
     input: ExternalResultDto,
   ): Promise<{ result: ExternalResultRow; grant: GrantRow | null }> {
     return this.uow.run(async (manager) => {
-      if (!(await manager.existsBy(Contestant, { id: input.contestantId }))) {
+      // Locked: the same result sent twice at once is recorded one after the other, and the
+      // second finds the first as its duplicate.
+      if (!(await lockRow(manager, Contestant, input.contestantId))) {
         throw unprocessable(
           'CONTESTANT_NOT_FOUND',
           `No contestant with id ${input.contestantId}.`,
@@ -93,13 +98,8 @@ export class MatchingService {
         },
         order: { id: 'DESC' },
       });
-      const duplicate = await manager.findOneBy(ExternalResultRow, {
-        contestantId: input.contestantId,
-        competition: input.competition,
-        year: input.year,
-        level: input.level,
-        qualifies: true,
-      });
+      const key = externalResultKey(input);
+      const duplicate = await manager.findOneBy(ExternalResultRow, { qualifyingKey: key });
       const editionId = recommendation
         ? await this.editionOfEvent(manager, recommendation.eventId)
         : null;
@@ -125,7 +125,13 @@ export class MatchingService {
       }
       const result = await manager.save(
         ExternalResultRow,
-        manager.create(ExternalResultRow, { ...input, qualifies, reason, createdAt: nowIso() }),
+        manager.create(ExternalResultRow, {
+          ...input,
+          qualifies,
+          reason,
+          createdAt: nowIso(),
+          qualifyingKey: qualifies ? key : null,
+        }),
       );
       await this.audit.append(manager, {
         actor,
@@ -160,6 +166,15 @@ export class MatchingService {
           paidAt: null,
           paymentRef: null,
           createdAt: nowIso(),
+          editedById: actor.id,
+          approvedById: null,
+          paidById: null,
+          ...(await snapshotOf(
+            manager,
+            input.contestantId,
+            null,
+            `${input.competition} ${input.eventName}`,
+          )),
         }),
       );
       await this.audit.append(manager, {

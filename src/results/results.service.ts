@@ -1,17 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager, In, IsNull } from 'typeorm';
 import { Actor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { conflict, notFound } from '../common/errors/app-error';
+import { lockRow } from '../database/row-lock';
 import { nowIso } from '../database/time';
 import { UnitOfWork } from '../database/unit-of-work';
 import { TEAM_SIZE } from '../domain/competition';
 import { fromHundredths, toHundredths } from '../domain/numbers';
+import { finalizeRefusal, FinalizeRefusal, FinalizeState } from '../domain/final';
+import { FINALIZE_MESSAGES, sameResults } from './results-state';
 import { DEFAULT_PRIZE_RULE } from '../domain/prizes';
 import { DEFAULT_RANKING } from '../domain/ranking';
 import { eventResults, ResultInput } from '../domain/results';
 import { CompetitionEvent } from '../editions/entities/competition-event.entity';
 import { Edition } from '../editions/entities/edition.entity';
+import { MarkingModuleRow } from '../judging/entities/module.entity';
 import { ScoringService } from '../judging/scoring.service';
 import { PoliciesService } from '../policies/policies.service';
 import { Entry } from '../registration/entities/entry.entity';
@@ -44,6 +48,8 @@ export interface EventResultsResponse {
   publicationEnd: string | null;
   appealDeadline: string | null;
   finalAt: string | null;
+  /** Why the results cannot become final now (an error code), or null when they can or are. */
+  finalBlocker: FinalizeRefusal | null;
   rows: ResultLine[];
 }
 
@@ -75,9 +81,33 @@ export class ResultsService {
     return event;
   }
 
+  /** What decides whether the results may become final (src/domain/final.ts). */
+  private async finalizeState(
+    manager: EntityManager,
+    event: CompetitionEvent,
+  ): Promise<FinalizeState> {
+    return {
+      ...event,
+      openAppeals: await manager.countBy(Appeal, { eventId: event.id, status: 'filed' }),
+      unlockedModules: await manager.countBy(MarkingModuleRow, {
+        eventId: event.id,
+        lockedAt: IsNull(),
+      }),
+    };
+  }
+
+  /** For a state transition: concurrent transitions of one event run one after the other. */
+  private async lockEvent(manager: EntityManager, eventId: number): Promise<CompetitionEvent> {
+    const event = await lockRow(manager, CompetitionEvent, eventId);
+    if (!event) {
+      throw notFound('EVENT_NOT_FOUND', `No event with id ${eventId}.`);
+    }
+    return event;
+  }
+
   compute(actor: Actor, eventId: number): Promise<EventResultsResponse> {
     return this.uow.run(async (manager) => {
-      const event = await this.findEvent(manager, eventId);
+      const event = await this.lockEvent(manager, eventId);
       if (event.resultsStatus === 'final') {
         throw conflict('RESULTS_FINAL', 'The results are final; nothing about the event changes.');
       }
@@ -146,10 +176,19 @@ export class ResultsService {
           after: summary(r),
         }))
         .filter((d) => JSON.stringify(d.before) !== JSON.stringify(d.after));
+      if (event.resultsComputedAt !== null && sameResults(previous, rows)) {
+        // Computed already from these very inputs (a second click, a concurrent request): the
+        // same answer, and nothing written.
+        return this.get(eventId, manager);
+      }
       await manager.delete(ResultRow, { eventId });
       await manager.save(ResultRow, rows);
       const status = event.resultsStatus === 'none' ? 'provisional' : event.resultsStatus;
-      await manager.update(CompetitionEvent, { id: eventId }, { resultsStatus: status });
+      await manager.update(
+        CompetitionEvent,
+        { id: eventId },
+        { resultsStatus: status, resultsComputedAt: nowIso() },
+      );
       await this.audit.append(manager, {
         actor,
         action: previous.size === 0 ? 'results.computed' : 'results.recomputed',
@@ -176,9 +215,11 @@ export class ResultsService {
       relations: { contestant: { unit: true } },
     });
     const byId = new Map(entries.map((e) => [e.id, e]));
+    const blocker = finalizeRefusal(await this.finalizeState(manager, event), nowIso());
     return {
       eventId,
       status: event.resultsStatus,
+      finalBlocker: blocker === 'RESULTS_FINAL' ? null : blocker,
       publicationStart: event.publicationStart,
       publicationEnd: event.publicationEnd,
       appealDeadline: event.appealDeadline,
@@ -214,7 +255,7 @@ export class ResultsService {
 
   publish(actor: Actor, eventId: number, input: PublishDto): Promise<EventResultsResponse> {
     return this.uow.run(async (manager) => {
-      const event = await this.findEvent(manager, eventId);
+      const event = await this.lockEvent(manager, eventId);
       if (event.resultsStatus !== 'provisional') {
         throw conflict(
           'RESULTS_NOT_PROVISIONAL',
@@ -243,21 +284,21 @@ export class ResultsService {
     });
   }
 
-  /** Final once publication is over and every appeal is decided; frozen from then on. */
+  /**
+   * Final once publication is over, every appeal is decided, every module is locked and the
+   * results were computed after the last lock or unlock; frozen from then on.
+   */
   finalize(actor: Actor, eventId: number): Promise<EventResultsResponse> {
     return this.uow.run(async (manager) => {
-      const event = await this.findEvent(manager, eventId);
-      if (event.resultsStatus === 'final') {
-        throw conflict('RESULTS_FINAL', 'The results are already final.');
-      }
-      if (event.resultsStatus !== 'published' || !event.publicationEnd) {
-        throw conflict('RESULTS_NOT_PUBLISHED', 'Publish the results first.');
-      }
-      if (nowIso() < event.publicationEnd) {
-        throw conflict('PUBLICATION_NOT_OVER', `Publication runs until ${event.publicationEnd}.`);
-      }
-      if (await manager.existsBy(Appeal, { eventId, status: 'filed' })) {
-        throw conflict('APPEALS_OPEN', 'Decide every appeal before the results become final.');
+      const event = await this.lockEvent(manager, eventId);
+      const state = await this.finalizeState(manager, event);
+      const refusal = finalizeRefusal(state, nowIso());
+      if (refusal !== null) {
+        throw conflict(
+          refusal,
+          FINALIZE_MESSAGES[refusal](event),
+          refusal === 'RESULTS_NOT_LOCKED' ? { unlocked: state.unlockedModules } : undefined,
+        );
       }
       const finalAt = nowIso();
       await manager.update(CompetitionEvent, { id: eventId }, { resultsStatus: 'final', finalAt });

@@ -80,7 +80,9 @@ export async function prepareFinalEvent(
   if (finish) {
     await sleep(end - Date.now() + 300);
     await api(baseUrl, 'POST', `/events/${eventId}/results/finalize`, organizer.token);
-    await api(baseUrl, 'POST', `/editions/${editionId}/grants/compute`, organizer.token);
+    // Four eyes: the admin computes the ledger, so the organizer may approve it in the browser.
+    const admin = await login(baseUrl, 'admin');
+    await api(baseUrl, 'POST', `/editions/${editionId}/grants/compute`, admin.token);
   }
   const results = await api<{ status: string; rows: { name: string }[] }>(
     baseUrl,

@@ -84,12 +84,24 @@ describe('results and awards (browser)', () => {
     await row.locator('.el-checkbox').click();
     await page.getByTestId('ledger-approve').click();
     await expectText(row.getByTestId('grant-status'), '已批准');
-    await row.getByTestId('grant-pay').click();
+    await expectText(row.getByTestId('grant-approved-by'), '批准：organizer');
+    // Four eyes: who approved does not pay; the button says so.
+    expect(await row.getByTestId('grant-pay').isDisabled()).toBe(true);
+    await signIn(page, server.baseUrl, 'admin');
+    await page.goto(`${base()}/ledger`);
+    const again = page.getByTestId('grants-table').locator('.el-table__body-wrapper tbody tr', {
+      has: page.getByTestId('grant-certificate-1'),
+    });
+    await again.getByTestId('grant-pay').click();
     const box = page.locator('.el-message-box');
     await box.locator('input').fill('ICBC-2025-0001');
     await box.locator('.el-button--primary').click();
-    await expectText(row.getByTestId('grant-status'), '已发放');
-    await expectText(row, 'ICBC-2025-0001');
+    await expectText(again.getByTestId('grant-status'), '已发放');
+    await expectText(again, 'ICBC-2025-0001');
+    await expectText(again.getByTestId('grant-paid-by'), '发放：admin');
+    await signIn(page, server.baseUrl, 'organizer');
+    await page.goto(`${base()}/ledger`);
+    await page.getByTestId('grants-table').waitFor();
   });
 
   it('shows the award policy with its prize table and matching rule', async () => {
@@ -173,6 +185,15 @@ describe('results and awards (browser)', () => {
     await expectText(page.getByTestId('external-answer'), '¥30,000');
     expect(browser.pageErrors).toEqual([]);
   });
+
+  it('freezes the scoring fields of a final event in the event dialog, and says why', async () => {
+    await page.goto(base());
+    await page.getByTestId('event-edit').first().click();
+    await expectText(page.getByTestId('event-frozen'), '成绩已是最终成绩');
+    expect(await page.getByTestId('field-theory').locator('input').isDisabled()).toBe(true);
+    expect(await page.getByTestId('field-occupation').locator('input').isDisabled()).toBe(false);
+    await page.keyboard.press('Escape');
+  });
 });
 
 describe('publication, an appeal and the final results (browser)', () => {
@@ -208,6 +229,9 @@ describe('publication, an appeal and the final results (browser)', () => {
     await box.locator('textarea').fill('测试选手1 成品尺寸漏记');
     await box.locator('.el-button--primary').click();
     await expectText(page.getByTestId('appeals'), '待处理');
+    // Final waits for publication and appeals: the button is disabled and says why.
+    expect(await page.getByTestId('results-finalize').isDisabled()).toBe(true);
+    await expectText(page.getByTestId('results-finalize-blocker'), '公示期尚未结束');
   });
 
   it('lets the supervisor accept it', async () => {

@@ -83,6 +83,8 @@ export interface EventResults {
   publicationEnd: string | null;
   appealDeadline: string | null;
   finalAt: string | null;
+  /** Why the results cannot become final now (an error code the console explains), or null. */
+  finalBlocker: string | null;
   rows: ResultRow[];
 }
 
@@ -121,6 +123,14 @@ export interface Grant {
   paidBy: string | null;
   paidAt: string | null;
   paymentRef: string | null;
+  approvedById: number | null;
+  paidById: number | null;
+  editedById: number | null;
+  /** As the person was when the grant was created (paid history never changes). */
+  contestantName: string | null;
+  idNumberMasked: string | null;
+  unitName: string | null;
+  eventName: string | null;
 }
 
 export interface GrantTotals {

@@ -130,6 +130,8 @@ export interface CompetitionEvent {
   theoryWeight: number;
   practicalWeight: number;
   status: EventStatus;
+  /** Once final, the fields results are computed from (level, group, mode, weights) are frozen. */
+  resultsStatus?: 'none' | 'provisional' | 'published' | 'final';
   createdAt: string;
   updatedAt: string;
 }

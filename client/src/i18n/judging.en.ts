@@ -135,6 +135,9 @@ const judgingEn: JudgingMessages = {
     SHEET_INCOMPLETE: 'Some marks are missing; you cannot sign yet',
     MODULE_NOT_READY: 'The module cannot be locked yet',
     SCHEME_IN_USE: 'Marks exist; the scheme can no longer change',
+    LOCKED_CHIEF_ONLY:
+      'The marks are locked: only the chief judge changes theory scores and times, with a reason',
+    REASON_REQUIRED: 'The marks are locked: give a reason for the change',
   },
 };
 

@@ -128,6 +128,8 @@ const judgingZhCN = {
     SHEET_INCOMPLETE: '还有未评分的项目，不能签字',
     MODULE_NOT_READY: '模块尚不能锁定',
     SCHEME_IN_USE: '已有评分，评分标准不能再修改',
+    LOCKED_CHIEF_ONLY: '评分已锁定：理论成绩和用时只能由裁判长说明理由后修改',
+    REASON_REQUIRED: '评分已锁定，修改须填写理由',
   },
 };
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   IsISO8601,
@@ -52,6 +53,15 @@ export class CreateEditionDto {
   @IsOptional()
   @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'policyId must be a policy id' })
   policyId?: string;
+
+  @ApiPropertyOptional({
+    default: true,
+    description:
+      'Four eyes on money: who created or last changed a grant does not approve it, who approved it does not pay it',
+  })
+  @IsOptional()
+  @IsBoolean()
+  fourEyes?: boolean;
 }
 
 export class UpdateEditionDto extends PartialType(CreateEditionDto) {}
@@ -86,6 +96,9 @@ export class EditionResponse {
   @ApiProperty({ description: 'The reward policy the edition follows' })
   policyId: string;
 
+  @ApiProperty({ description: 'Four eyes on grants: approver ≠ editor, payer ≠ approver' })
+  fourEyes: boolean;
+
   @ApiProperty()
   createdAt: string;
 
@@ -99,6 +112,7 @@ export class EditionWriteResponse extends EditionResponse {
 }
 
 export function toEditionResponse(e: Edition): EditionResponse {
-  const { id, year, name, startDate, endDate, status, policyId, createdAt, updatedAt } = e;
-  return { id, year, name, startDate, endDate, status, policyId, createdAt, updatedAt };
+  const { id, year, name, startDate, endDate, status, policyId, fourEyes, createdAt, updatedAt } =
+    e;
+  return { id, year, name, startDate, endDate, status, policyId, fourEyes, createdAt, updatedAt };
 }

@@ -215,6 +215,12 @@ export class EventResponse {
   @ApiProperty({ nullable: true, type: String })
   resultsPublishedAt: string | null;
 
+  @ApiProperty({
+    enum: ['none', 'provisional', 'published', 'final'],
+    description: 'Once final, the fields results are computed from no longer change',
+  })
+  resultsStatus: CompetitionEvent['resultsStatus'];
+
   @ApiProperty()
   createdAt: string;
 
@@ -243,6 +249,7 @@ export function toEventResponse(e: CompetitionEvent): EventResponse {
     freezeAt: e.freezeAt,
     unfrozenAt: e.unfrozenAt,
     resultsPublishedAt: e.resultsPublishedAt,
+    resultsStatus: e.resultsStatus,
     createdAt: e.createdAt,
     updatedAt: e.updatedAt,
   };

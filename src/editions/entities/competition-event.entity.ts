@@ -105,6 +105,10 @@ export class CompetitionEvent {
   @Column({ type: 'varchar', length: 30, nullable: true })
   finalAt: string | null;
 
+  /** When the results were last computed; cleared by an unlock or a correction after the lock. */
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  resultsComputedAt: string | null;
+
   /** Prize quota, floor and strict order for this event; the default 10/20/30 % when null. */
   @Column({ type: 'simple-json', nullable: true })
   prizeRule: PrizeRule | null;

@@ -29,6 +29,10 @@ export class Edition {
   @Column({ type: 'varchar', length: 64, default: 'wuxi-2015' })
   policyId: string;
 
+  /** Four eyes on money: the approver of a grant does not pay it, nor approves their own edits. */
+  @Column({ type: 'boolean', default: true })
+  fourEyes: boolean;
+
   @OneToMany(() => CompetitionEvent, (event) => event.edition)
   events?: CompetitionEvent[];
 

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -6,6 +6,7 @@ import {
   IsArray,
   IsInt,
   IsNumber,
+  IsOptional,
   IsString,
   Max,
   MaxLength,
@@ -45,6 +46,15 @@ export class TimeDto {
   @Min(0)
   @Max(7 * 24 * 3600)
   seconds: number;
+
+  @ApiPropertyOptional({
+    maxLength: 500,
+    description: 'Required once the modules are locked (the chief judge only)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
 }
 
 export class TheoryRowDto {
@@ -69,4 +79,13 @@ export class TheoryImportDto {
   @ValidateNested({ each: true })
   @Type(() => TheoryRowDto)
   scores: TheoryRowDto[];
+
+  @ApiPropertyOptional({
+    maxLength: 500,
+    description: 'Required once the modules are locked (the chief judge only)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
 }

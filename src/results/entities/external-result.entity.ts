@@ -40,4 +40,8 @@ export class ExternalResultRow {
 
   @Column({ type: 'varchar', length: 30 })
   createdAt: string;
+
+  /** The normalised key of a qualifying result (unique): the same result cannot pay twice. */
+  @Column({ type: 'varchar', length: 400, nullable: true, unique: true })
+  qualifyingKey: string | null;
 }

@@ -73,4 +73,30 @@ export class GrantRow {
 
   @Column({ type: 'varchar', length: 30 })
   createdAt: string;
+
+  /** The account that created the grant or last changed it (four eyes: it does not approve). */
+  @Column({ type: 'integer', nullable: true })
+  editedById: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  approvedById: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  paidById: number | null;
+
+  /**
+   * Paid history never changes: who and what the grant was for, as it was when the grant was
+   * created. A later registration of the same person (new name, new unit) leaves it alone.
+   */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  contestantName: string | null;
+
+  @Column({ type: 'varchar', length: 18, nullable: true })
+  idNumberMasked: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  unitName: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  eventName: string | null;
 }
