@@ -324,6 +324,8 @@ const en: Messages = {
     WEIGHTS_INVALID: 'Theory and practical weights must add up to 100',
     EDITION_YEAR_TAKEN: 'There is already an edition for this year',
     EDITION_HAS_EVENTS: 'This edition still has events; delete them first',
+    EVENT_HAS_ENTRIES: 'This event has entries; withdraw or reject them instead of deleting it',
+    DOCUMENT_NOT_FOUND: 'No such document',
     EDITION_POLICY_FROZEN:
       'The edition is closed or has final results; its reward policy can no longer change',
     USERNAME_TAKEN: 'That username is taken',

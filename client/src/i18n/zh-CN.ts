@@ -318,6 +318,8 @@ const zhCN = {
     WEIGHTS_INVALID: '理论权重与实操权重之和必须为 100',
     EDITION_YEAR_TAKEN: '该年份的届次已存在',
     EDITION_HAS_EVENTS: '该届次下仍有赛项，请先删除赛项',
+    EVENT_HAS_ENTRIES: '该赛项已有报名，不能删除；请改为退赛或驳回报名',
+    DOCUMENT_NOT_FOUND: '没有这个文档',
     EDITION_POLICY_FROZEN: '该届次已结束或已有最终成绩，不能更换奖励政策',
     USERNAME_TAKEN: '用户名已被使用',
     INTERNAL_ERROR: '服务器内部错误，请稍后再试',
