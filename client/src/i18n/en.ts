@@ -310,6 +310,7 @@ const en: Messages = {
   errors: {
     VALIDATION_FAILED: 'Some fields are not valid',
     INVALID_JSON: 'The request was not valid JSON',
+    BODY_TOO_DEEP: 'The request nests its data more than {limit} levels deep',
     UNAUTHENTICATED: 'Please sign in',
     TOKEN_INVALID: 'Your sign-in is not valid; sign in again',
     TOKEN_EXPIRED: 'Your sign-in has expired; sign in again',

@@ -304,6 +304,7 @@ const zhCN = {
   errors: {
     VALIDATION_FAILED: '提交的数据不符合要求',
     INVALID_JSON: '请求格式错误',
+    BODY_TOO_DEEP: '请求数据嵌套超过 {limit} 层',
     UNAUTHENTICATED: '请先登录',
     TOKEN_INVALID: '登录凭证无效，请重新登录',
     TOKEN_EXPIRED: '登录已过期，请重新登录',
