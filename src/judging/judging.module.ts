@@ -9,6 +9,7 @@ import { PiecesService } from './pieces.service';
 import { ReconciliationService } from './reconciliation.service';
 import { SchemeService } from './scheme.service';
 import { ScoringService } from './scoring.service';
+import { SheetImportsService } from './sheet-imports.service';
 
 @Global()
 @Module({
@@ -22,6 +23,7 @@ import { ScoringService } from './scoring.service';
     LockService,
     ReconciliationService,
     ScoringService,
+    SheetImportsService,
   ],
   exports: [ScoringService, LockService],
 })

@@ -365,6 +365,7 @@ const en: Messages = {
     PAYLOAD_TOO_LARGE: 'The file is larger than 10 MB',
     IMPORT_NO_FILE: 'Choose a file',
     IMPORT_TOO_MANY_ROWS: 'The sheet has too many rows',
+    SHEET_TOO_LARGE: 'The sheet is too large (at most {max} {limit})',
     IMPORT_HAS_ERRORS: 'The check found errors; nothing can be imported',
     IMPORT_NOT_READY: 'The check has not finished yet',
     IMPORT_NOT_FOUND: 'Import job not found',
