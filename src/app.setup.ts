@@ -3,7 +3,13 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from './config/app-config';
 import { createValidationPipe } from './common/errors/validation';
-import { ErrorFilter, isBodyParserError, toErrorBody } from './common/errors/error.filter';
+import {
+  BODY_TOO_DEEP,
+  ErrorFilter,
+  isBodyParserError,
+  toErrorBody,
+} from './common/errors/error.filter';
+import { jsonDeeperThan, MAX_JSON_DEPTH } from './common/json-depth';
 import { json, NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { ConfiguredIoAdapter } from './live/io.adapter';
@@ -36,6 +42,33 @@ const CONTENT_SECURITY_POLICY = {
   formAction: ["'self'"],
 };
 
+const ANONYMOUS_BODY_ROUTES = ['/api/auth/login', '/api/auth/refresh'];
+const ANONYMOUS_BODY_LIMIT = 8 * 1024;
+
+/**
+ * An anonymous body announced larger than the limit is answered 413 at once and its connection
+ * closed, without reading the rest: the body parser would read (and discard) every byte first,
+ * which lets anyone on the internet make the server receive megabytes per request.
+ */
+function refuseLargeAnonymousBody(req: Request, res: Response, next: NextFunction): void {
+  if (Number(req.headers['content-length'] ?? 0) <= ANONYMOUS_BODY_LIMIT) {
+    return next();
+  }
+  res.setHeader('Connection', 'close');
+  res.status(413).json(toErrorBody({ type: 'entity.too.large', message: 'too large' }));
+  res.on('finish', () => req.socket.destroy());
+}
+
+/** body-parser's verify hook: runs on the raw bytes, before JSON.parse. */
+function verify(_req: Request, _res: Response, raw: Buffer): void {
+  if (jsonDeeperThan(raw, MAX_JSON_DEPTH)) {
+    throw Object.assign(new Error('The request body nests too deeply.'), {
+      status: 400,
+      type: BODY_TOO_DEEP,
+    });
+  }
+}
+
 /** Everything main.ts and the e2e tests share, so the tests run the app as it ships. */
 export async function configureApp(app: NestExpressApplication): Promise<INestApplication> {
   const config = app.get(AppConfig);
@@ -49,7 +82,11 @@ export async function configureApp(app: NestExpressApplication): Promise<INestAp
       xFrameOptions: { action: 'deny' },
     }),
   );
-  app.use(json({ limit: '1mb' }));
+  // Anonymous routes take small bodies only (a login is a few hundred bytes); every JSON body is
+  // scanned for its nesting depth before it is parsed.
+  app.use(ANONYMOUS_BODY_ROUTES, refuseLargeAnonymousBody);
+  app.use(ANONYMOUS_BODY_ROUTES, json({ limit: ANONYMOUS_BODY_LIMIT, verify }));
+  app.use(json({ limit: '1mb', verify }));
   // Body parser errors (bad JSON, too large) answered here in the API's shape, before any route.
   app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (!isBodyParserError(error)) {

@@ -11,6 +11,8 @@ import { weightsAreValid } from '../domain/competition';
 import { CreateEventDto, EventResponse, toEventResponse, UpdateEventDto } from './dto/event.dto';
 import { EditionsService } from './editions.service';
 import { CompetitionEvent } from './entities/competition-event.entity';
+import { Draw } from '../registration/entities/draw.entity';
+import { Entry } from '../registration/entities/entry.entity';
 
 @Injectable()
 export class EventsService {
@@ -125,6 +127,16 @@ export class EventsService {
   remove(actor: Actor, id: number): Promise<void> {
     return this.uow.run(async (manager) => {
       const event = await this.findForWrite(manager, id);
+      // Entries (withdrawn ones too) and draws point at the event: they are its history.
+      if (
+        (await manager.existsBy(Entry, { eventId: id })) ||
+        (await manager.existsBy(Draw, { eventId: id }))
+      ) {
+        throw conflict(
+          'EVENT_HAS_ENTRIES',
+          'The event has entries; withdraw or reject them instead of deleting the event.',
+        );
+      }
       await manager.delete(CompetitionEvent, { id });
       await this.audit.append(manager, {
         actor,

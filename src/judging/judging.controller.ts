@@ -22,11 +22,7 @@ import {
   ApiProduces,
 } from '@nestjs/swagger';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
 import { actorOf, AuthUser } from '../auth/auth-user';
-import { badRequest } from '../common/errors/app-error';
-import { flattenValidationErrors } from '../common/errors/validation';
 import { CurrentUser, ORGANIZERS, Roles } from '../auth/decorators';
 import { ParseIdPipe } from '../common/id.pipe';
 import { AssignmentsService } from './assignments.service';
@@ -41,10 +37,10 @@ import { RemarkRequest } from './entities/remark-request.entity';
 import { LockService, ModuleProgress } from './lock.service';
 import { FlagResponse, ReconciliationService, RecheckResponse } from './reconciliation.service';
 import { SchemeService } from './scheme.service';
-import { parseSchemeWorkbook, schemeWorkbook } from './scheme-workbook';
+import { schemeWorkbook } from './scheme-workbook';
+import { SheetImportsService, TheoryFileResult } from './sheet-imports.service';
 import type { PieceScore } from './scoring.service';
 import { ScoringInputsService } from './scoring-inputs.service';
-import { parseTheorySheet } from './theory-sheet';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -61,6 +57,7 @@ export class JudgingController {
     private readonly locks: LockService,
     private readonly reconciliation: ReconciliationService,
     private readonly inputs: ScoringInputsService,
+    private readonly sheets: SheetImportsService,
   ) {}
 
   @Get('events/:id/scheme')
@@ -224,22 +221,12 @@ export class JudgingController {
     summary:
       'Replace the scheme from an .xlsx (one row per aspect); validated as the JSON form is.',
   })
-  async importScheme(
+  importScheme(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseIdPipe) id: number,
     @UploadedFile() file?: Express.Multer.File,
   ): Promise<SchemeResponse> {
-    if (!file) {
-      throw badRequest('IMPORT_NO_FILE', 'Attach the sheet as the form field "file".');
-    }
-    const dto = plainToInstance(PutSchemeDto, await parseSchemeWorkbook(file.buffer));
-    const invalid = flattenValidationErrors(
-      validateSync(dto, { whitelist: true, forbidNonWhitelisted: true }),
-    );
-    if (invalid.length > 0) {
-      throw badRequest('VALIDATION_FAILED', 'The scheme sheet has invalid rows.', invalid);
-    }
-    return this.schemes.put(actorOf(user), id, dto);
+    return this.sheets.scheme(actorOf(user), id, file);
   }
 
   @Post('events/:id/theory.xlsx')
@@ -251,33 +238,13 @@ export class JudgingController {
     summary:
       'Theory scores from the exam system (.xlsx/.csv: 检录号, 理论成绩); ?dryRun=true reports row errors only; all or nothing.',
   })
-  async importTheoryFile(
+  importTheoryFile(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseIdPipe) id: number,
     @Query('dryRun', new ParseBoolPipe({ optional: true })) dryRun?: boolean,
     @UploadedFile() file?: Express.Multer.File,
-  ) {
-    if (!file) {
-      throw badRequest('IMPORT_NO_FILE', 'Attach the sheet as the form field "file".');
-    }
-    const sheet = await parseTheorySheet(file);
-    if (sheet.errors.length > 0) {
-      return { dryRun: dryRun ?? false, imported: 0, errors: sheet.errors };
-    }
-    const result = await this.inputs.importTheory(
-      actorOf(user),
-      id,
-      { scores: sheet.rows.map(({ checkInCode, score }) => ({ checkInCode, score })) },
-      dryRun ?? false,
-    );
-    return {
-      ...result,
-      errors: result.errors.map((e) => ({
-        ...e,
-        row: sheet.rows[e.row - 1].row,
-        column: '检录号',
-      })),
-    };
+  ): Promise<TheoryFileResult> {
+    return this.sheets.theory(actorOf(user), id, dryRun ?? false, file);
   }
 
   @Post('modules/:id/lock')

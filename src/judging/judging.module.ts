@@ -10,6 +10,7 @@ import { ReconciliationService } from './reconciliation.service';
 import { SchemeService } from './scheme.service';
 import { ScoringInputsService } from './scoring-inputs.service';
 import { ScoringService } from './scoring.service';
+import { SheetImportsService } from './sheet-imports.service';
 
 @Global()
 @Module({
@@ -24,6 +25,7 @@ import { ScoringService } from './scoring.service';
     ReconciliationService,
     ScoringInputsService,
     ScoringService,
+    SheetImportsService,
   ],
   exports: [ScoringService, LockService],
 })

@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import { badRequest } from '../common/errors/app-error';
+import { DEFAULT_SHEET_LIMITS, SheetLimits } from '../common/sheets/sheet-limits';
+import { readTable, UploadedSheet } from '../common/sheets/sheet-table';
 import { AGGREGATIONS, ASPECT_KINDS, PutSchemeDto, SchemeResponse } from './dto/scheme.dto';
 
 /** One row per aspect, zh-CN headers; the same columns are read back on import. */
@@ -25,8 +27,9 @@ const AGG_ZH: Record<string, string> = {
   'trimmed-mean': '去高低平均',
   worldskills: '世赛0-3',
 };
+/** zh-CN label → value, as a Map so that a cell reading "constructor" finds nothing. */
 const reverse = (map: Record<string, string>) =>
-  Object.fromEntries(Object.entries(map).map(([k, v]) => [v, k]));
+  new Map(Object.entries(map).map(([k, v]) => [v, k]));
 
 export async function schemeWorkbook(scheme: SchemeResponse): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -55,20 +58,15 @@ export async function schemeWorkbook(scheme: SchemeResponse): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** A scheme has tens of aspects; a thousand rows is far beyond any real one. */
+const SCHEME_LIMITS: SheetLimits = { ...DEFAULT_SHEET_LIMITS, rows: 1001 };
+
 /** Reads the sheet back into the PUT body; the usual validation (DTO and domain) follows. */
-export async function parseSchemeWorkbook(buffer: Buffer): Promise<PutSchemeDto> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    throw badRequest('IMPORT_UNREADABLE', 'The file is not a readable .xlsx workbook.');
-  }
-  const ws = wb.worksheets[0];
-  const headers = ((ws?.getRow(1).values as unknown[]) ?? [])
-    .slice(1)
-    .map((v) => String(v ?? '').trim());
+export async function parseSchemeWorkbook(file: UploadedSheet): Promise<PutSchemeDto> {
+  const [header, ...body] = await readTable(file, SCHEME_LIMITS);
+  const headers = (header?.cells ?? []).map((v) => v.trim());
   const missing = COLUMNS.filter((c) => !headers.includes(c.header));
-  if (!ws || missing.length > 0) {
+  if (!header || missing.length > 0) {
     throw badRequest(
       'IMPORT_BAD_HEADERS',
       `The sheet lacks the columns ${missing.map((c) => c.header).join(', ')}.`,
@@ -77,16 +75,9 @@ export async function parseSchemeWorkbook(buffer: Buffer): Promise<PutSchemeDto>
   const kinds = reverse(KIND_ZH);
   const aggregations = reverse(AGG_ZH);
   const modules = new Map<string, PutSchemeDto['modules'][number]>();
-  ws.eachRow((row, n) => {
-    if (n === 1) {
-      return;
-    }
-    const cell = (key: (typeof COLUMNS)[number]['key']) => {
-      const v = row.getCell(headers.indexOf(COLUMNS.find((c) => c.key === key)!.header) + 1).value;
-      return v === null || v === undefined
-        ? ''
-        : String(typeof v === 'object' && 'result' in v ? v.result : v).trim();
-    };
+  for (const row of body.filter((r) => r.cells.some((c) => c.trim() !== ''))) {
+    const cell = (key: (typeof COLUMNS)[number]['key']) =>
+      (row.cells[headers.indexOf(COLUMNS.find((c) => c.key === key)!.header)] ?? '').trim();
     const num = (key: (typeof COLUMNS)[number]['key']) =>
       cell(key) === '' ? undefined : Number(cell(key));
     const moduleCode = cell('moduleCode');
@@ -95,7 +86,7 @@ export async function parseSchemeWorkbook(buffer: Buffer): Promise<PutSchemeDto>
       name: cell('moduleName'),
       aspects: [],
     };
-    const kind = kinds[cell('kind')] ?? cell('kind');
+    const kind = kinds.get(cell('kind')) ?? cell('kind');
     module.aspects.push({
       code: cell('code'),
       description: cell('description'),
@@ -105,13 +96,13 @@ export async function parseSchemeWorkbook(buffer: Buffer): Promise<PutSchemeDto>
       aggregation:
         cell('aggregation') === ''
           ? undefined
-          : ((aggregations[cell('aggregation')] ??
+          : ((aggregations.get(cell('aggregation')) ??
               cell('aggregation')) as (typeof AGGREGATIONS)[number]),
       max: num('max') as number,
       step: num('step'),
       maxSpread: num('maxSpread'),
     });
     modules.set(moduleCode, module);
-  });
+  }
   return { modules: [...modules.values()] };
 }

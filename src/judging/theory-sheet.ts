@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs';
 import { badRequest } from '../common/errors/app-error';
-import { parseCsv } from '../registration/import/sheet-reader';
+import { DEFAULT_SHEET_LIMITS, SheetLimits } from '../common/sheets/sheet-limits';
+import { readTable, UploadedSheet } from '../common/sheets/sheet-table';
 
 export interface TheorySheetRow {
   row: number;
@@ -15,41 +15,17 @@ export interface SheetError {
   message: string;
 }
 
+/** One row per candidate of the event (the import takes at most 5,000 scores). */
+const THEORY_LIMITS: SheetLimits = { ...DEFAULT_SHEET_LIMITS, rows: 5001 };
+
 const CODE_HEADER = '检录号';
 const SCORE_HEADER = '理论成绩';
 
 /** The exam system's export: one row per candidate, keyed by the first-layer check-in code. */
-export async function parseTheorySheet(file: {
-  originalname: string;
-  buffer: Buffer;
-}): Promise<{ rows: TheorySheetRow[]; errors: SheetError[] }> {
-  let table: string[][];
-  if (/\.csv$/i.test(file.originalname)) {
-    table = parseCsv(file.buffer.toString('utf8'));
-  } else if (/\.xlsx$/i.test(file.originalname)) {
-    const wb = new ExcelJS.Workbook();
-    try {
-      await wb.xlsx.load(file.buffer as unknown as ArrayBuffer);
-    } catch {
-      throw badRequest('IMPORT_UNREADABLE', 'The file is not a readable .xlsx workbook.');
-    }
-    table = [];
-    wb.worksheets[0]?.eachRow({ includeEmpty: true }, (row) => {
-      table.push(
-        (row.values as unknown[])
-          .slice(1)
-          .map((v) =>
-            v === null || v === undefined
-              ? ''
-              : typeof v === 'object' && v !== null && 'result' in v
-                ? String((v as { result: unknown }).result)
-                : String(v),
-          ),
-      );
-    });
-  } else {
-    throw badRequest('IMPORT_FILE_TYPE', 'Upload an .xlsx or .csv file.');
-  }
+export async function parseTheorySheet(
+  file: UploadedSheet,
+): Promise<{ rows: TheorySheetRow[]; errors: SheetError[] }> {
+  const table = (await readTable(file, THEORY_LIMITS)).map((r) => r.cells);
   const [headers = [], ...body] = table;
   const codeAt = headers.findIndex((h) => h.trim() === CODE_HEADER);
   const scoreAt = headers.findIndex((h) => h.trim() === SCORE_HEADER);

@@ -11,6 +11,7 @@ import { actorOf, AuthUser } from '../auth/auth-user';
 import { CurrentUser, ORGANIZERS, Roles } from '../auth/decorators';
 import { ClonePolicyDto, PolicyResponse, PutPolicyDto } from './dto/policy.dto';
 import { PoliciesService } from './policies.service';
+import { PolicyIdPipe } from './policy-id.pipe';
 
 @ApiTags('policies')
 @ApiBearerAuth()
@@ -31,7 +32,7 @@ export class PoliciesController {
     summary: 'One reward policy with its clauses, titles, prizes and matching rule.',
   })
   @ApiOkResponse({ type: PolicyResponse })
-  get(@Param('id') id: string): Promise<PolicyResponse> {
+  get(@Param('id', PolicyIdPipe) id: string): Promise<PolicyResponse> {
     return this.policies.get(id);
   }
 
@@ -42,7 +43,7 @@ export class PoliciesController {
   @ApiConflictResponse({ description: 'POLICY_ID_TAKEN' })
   clone(
     @CurrentUser() user: AuthUser,
-    @Param('id') id: string,
+    @Param('id', PolicyIdPipe) id: string,
     @Body() body: ClonePolicyDto,
   ): Promise<PolicyResponse> {
     return this.policies.clone(actorOf(user), id, body);
@@ -61,7 +62,7 @@ export class PoliciesController {
   @ApiConflictResponse({ description: 'POLICY_IN_USE' })
   replace(
     @CurrentUser() user: AuthUser,
-    @Param('id') id: string,
+    @Param('id', PolicyIdPipe) id: string,
     @Body() body: PutPolicyDto,
   ): Promise<PolicyResponse> {
     return this.policies.replace(actorOf(user), id, body.document);

@@ -219,11 +219,12 @@ export class ResultsController {
     @Param('id', ParseIdPipe) id: number,
     @Param('name') name: string,
   ): Promise<StreamableFile> {
-    const make = {
-      'award-list.xlsx': () => this.documents.awardList(id),
-      'payout-list.xlsx': () => this.documents.payoutList(id),
-      'upgrade-list.xlsx': () => this.documents.upgradeList(id),
-    }[name];
+    // A Map, not an object literal: `constructor` or `__proto__` must not find Object's members.
+    const make = new Map([
+      ['award-list.xlsx', () => this.documents.awardList(id)],
+      ['payout-list.xlsx', () => this.documents.payoutList(id)],
+      ['upgrade-list.xlsx', () => this.documents.upgradeList(id)],
+    ]).get(name);
     if (!make) {
       throw notFound(
         'DOCUMENT_NOT_FOUND',

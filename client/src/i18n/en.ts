@@ -310,6 +310,7 @@ const en: Messages = {
   errors: {
     VALIDATION_FAILED: 'Some fields are not valid',
     INVALID_JSON: 'The request was not valid JSON',
+    BODY_TOO_DEEP: 'The request nests its data more than {limit} levels deep',
     UNAUTHENTICATED: 'Please sign in',
     TOKEN_INVALID: 'Your sign-in is not valid; sign in again',
     TOKEN_EXPIRED: 'Your sign-in has expired; sign in again',
@@ -324,6 +325,8 @@ const en: Messages = {
     WEIGHTS_INVALID: 'Theory and practical weights must add up to 100',
     EDITION_YEAR_TAKEN: 'There is already an edition for this year',
     EDITION_HAS_EVENTS: 'This edition still has events; delete them first',
+    EVENT_HAS_ENTRIES: 'This event has entries; withdraw or reject them instead of deleting it',
+    DOCUMENT_NOT_FOUND: 'No such document',
     EDITION_POLICY_FROZEN:
       'The edition is closed or has final results; its reward policy can no longer change',
     USERNAME_TAKEN: 'That username is taken',
@@ -364,6 +367,7 @@ const en: Messages = {
     PAYLOAD_TOO_LARGE: 'The file is larger than 10 MB',
     IMPORT_NO_FILE: 'Choose a file',
     IMPORT_TOO_MANY_ROWS: 'The sheet has too many rows',
+    SHEET_TOO_LARGE: 'The sheet is too large (at most {max} {limit})',
     IMPORT_HAS_ERRORS: 'The check found errors; nothing can be imported',
     IMPORT_NOT_READY: 'The check has not finished yet',
     IMPORT_NOT_FOUND: 'Import job not found',

@@ -4,10 +4,17 @@ import { i18n } from '../i18n';
 
 const { t, te } = i18n.global;
 
-/** The user's-language text of an error code, falling back to the server's message. */
-export function codeText(code: string, fallback: string): string {
+/**
+ * The user's-language text of an error code, falling back to the server's message; `params`
+ * (an error's object `details`, e.g. `{ limit: 32 }`) fill the text's `{limit}`.
+ */
+export function codeText(code: string, fallback: string, params: unknown = {}): string {
   const key = `errors.${code}`;
-  return te(key) ? t(key) : fallback;
+  const named =
+    typeof params === 'object' && params !== null && !Array.isArray(params)
+      ? (params as Record<string, unknown>)
+      : {};
+  return te(key) ? t(key, named) : fallback;
 }
 
 /** The error's own line, without per-field details. */
@@ -18,7 +25,7 @@ export function errorTitle(error: unknown): string {
   if (error.code === 'LOGIN_THROTTLED' && error.retryAfter !== undefined) {
     return t('errors.LOGIN_THROTTLED_SECONDS', { seconds: error.retryAfter });
   }
-  return codeText(error.code, error.message);
+  return codeText(error.code, error.message, error.details);
 }
 
 /** Per-field messages of a VALIDATION_FAILED error, keyed by field. */

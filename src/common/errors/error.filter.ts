@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { storageFailure, storageUnavailable } from '../../database/storage-errors';
 import { DomainError } from '../../domain/errors';
+import { MAX_JSON_DEPTH } from '../json-depth';
 import { AppError, ErrorBody } from './app-error';
 
 const CODE_BY_STATUS: Record<number, string> = {
@@ -15,6 +16,9 @@ const CODE_BY_STATUS: Record<number, string> = {
   415: 'UNSUPPORTED_MEDIA_TYPE',
   429: 'TOO_MANY_REQUESTS',
 };
+
+/** The body-parser error type our depth check (app.setup.ts) raises. */
+export const BODY_TOO_DEEP = 'entity.too.deep';
 
 /** Errors raised by Express's body parser before any route runs. */
 interface BodyParserError {
@@ -61,6 +65,14 @@ export function toErrorBody(exception: unknown): ErrorBody {
         statusCode: 400,
         code: 'INVALID_JSON',
         message: 'The request body is not valid JSON.',
+      };
+    }
+    if (exception.type === BODY_TOO_DEEP) {
+      return {
+        statusCode: 400,
+        code: 'BODY_TOO_DEEP',
+        message: `The request body nests objects or arrays deeper than ${MAX_JSON_DEPTH} levels.`,
+        details: { limit: MAX_JSON_DEPTH },
       };
     }
     if (exception.type === 'entity.too.large') {

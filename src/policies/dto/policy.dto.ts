@@ -3,9 +3,12 @@ import { IsObject, Matches, IsString, MaxLength, MinLength } from 'class-validat
 import type { RewardPolicy } from '../../domain/policy';
 import { PolicyRow } from '../policy.entity';
 
+/** A policy id: what clone accepts, so the path lookup can refuse anything else up front. */
+export const POLICY_ID = /^[a-z0-9][a-z0-9-]{1,62}$/;
+
 export class ClonePolicyDto {
   @ApiProperty({ example: 'wuxi-2027', description: 'Id of the new policy' })
-  @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'id must be 2-63 of a-z 0-9 -' })
+  @Matches(POLICY_ID, { message: 'id must be 2-63 of a-z 0-9 -' })
   id: string;
 
   @ApiProperty({ example: '第八届奖励办法' })

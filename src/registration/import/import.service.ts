@@ -13,7 +13,7 @@ import { Edition } from '../../editions/entities/edition.entity';
 import { SubmitEntryDto } from '../dto/entry.dto';
 import { RegistrationService } from '../registration.service';
 import { COLUMNS, ParsedRow, parseRow, RowError } from './sheet-format';
-import { readCsv, readXlsx } from './sheet-reader';
+import { readRegistrationSheet } from './sheet-reader';
 
 export type ImportStatus = 'validating' | 'validated' | 'committing' | 'committed' | 'failed';
 
@@ -94,11 +94,7 @@ export class ImportService {
     if (!edition) {
       throw notFound('EDITION_NOT_FOUND', `No edition with id ${editionId}.`);
     }
-    const isCsv = /\.csv$/i.test(file.originalname);
-    if (!isCsv && !/\.xlsx$/i.test(file.originalname)) {
-      throw new AppError(415, 'IMPORT_FILE_TYPE', 'Upload an .xlsx or .csv file.');
-    }
-    const sheet = isCsv ? readCsv(file.buffer) : await readXlsx(file.buffer);
+    const sheet = await readRegistrationSheet(file);
     const rows: ParsedRow[] = [];
     const errors = [...sheet.errors];
     for (const { row, raw } of sheet.rows) {
