@@ -166,6 +166,7 @@ export interface EventPhases {
   codesGeneratedAt?: string | null;
   resultsLockedAt?: string | null;
   decryptedAt?: string | null;
+  decryptedBy?: string | null;
 }
 
 /** 推荐单位 */
