@@ -166,3 +166,19 @@ export interface JudgeCandidate {
   conflicts: number;
   contestants: number;
 }
+
+/** A work-piece's provisional scores (GET /events/:id/scores), the fields the pages use. */
+export interface PieceScoreRow {
+  workpieceCode: string;
+  timeUsedSeconds: number | null;
+  practical: number | null;
+  theory: number | null;
+  total: number | null;
+}
+
+/** The answer of a theory import (dry run or not): row errors, or how many were imported. */
+export interface TheoryImportResult {
+  dryRun: boolean;
+  imported: number;
+  errors: { row: number; column: string | null; code: string; message: string }[];
+}

@@ -8,6 +8,7 @@ import type {
   MarkWriteResult,
   ModuleAssignment,
   ModuleProgress,
+  PieceScoreRow,
   RecheckItem,
   RemarkInput,
   Scheme,
@@ -31,6 +32,12 @@ export const chiefApi = {
   assignments: (eventId: number) => http.get<ModuleAssignment[]>(`/events/${eventId}/assignments`),
   judgeCandidates: (eventId: number, q = '') =>
     http.get<JudgeCandidate[]>(`/events/${eventId}/judge-candidates?q=${encodeURIComponent(q)}`),
+  scores: (eventId: number) => http.get<PieceScoreRow[]>(`/events/${eventId}/scores`),
+  recordTime: (eventId: number, workpieceCode: string, seconds: number) =>
+    http.post<{ workpieceCode: string; seconds: number }>(`/events/${eventId}/times`, {
+      workpieceCode,
+      seconds,
+    }),
   putAssignments: (eventId: number, modules: { moduleId: number; judgeIds: number[] }[]) =>
     http.put<ModuleAssignment[]>(`/events/${eventId}/assignments`, { modules }),
   progress: (eventId: number) => http.get<ModuleProgress[]>(`/events/${eventId}/progress`),
