@@ -10,6 +10,9 @@ export default defineConfig({
   root,
   base: '/',
   plugins: [vue()],
+  // The competition's pure rules (src/domain) run in the browser too, so a page checks a scheme
+  // with the same function the server does.
+  resolve: { alias: { '@domain': fileURLToPath(new URL('../src/domain', import.meta.url)) } },
   define: {
     __VUE_I18N_FULL_INSTALL__: true,
     __VUE_I18N_LEGACY_API__: false,

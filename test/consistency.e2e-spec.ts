@@ -14,7 +14,13 @@ import { diffPublic, PublicRow, toPublicRows } from '../src/live/public-standing
 import { StandingsService } from '../src/live/standings.service';
 import { PoliciesService } from '../src/policies/policies.service';
 import { Entry } from '../src/registration/entities/entry.entity';
-import { makeJudges, prepareEvent, PreparedEvent, Session } from './support/competition-day';
+import {
+  makeJudges,
+  prepareEvent,
+  PreparedEvent,
+  Session,
+  supervisorCredentials,
+} from './support/competition-day';
 import { makeContestant, makeEdition, makeEvent, makeIdNumber, signIn } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -698,7 +704,7 @@ describe('consistency: appeals, final results and the awards ledger after random
       await request(t.url)
         .post(`/api/events/${eventId}/decrypt`)
         .set(chief.auth)
-        .send({ supervisor: '刘洋' })
+        .send(await supervisorCredentials(t))
         .expect(200);
       await step('decrypt');
       await computeResults('compute');

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { io, Socket } from 'socket.io-client';
 import request from 'supertest';
-import { makeJudges, prepareEvent, PreparedEvent, Session } from './support/competition-day';
+import {
+  makeJudges,
+  prepareEvent,
+  PreparedEvent,
+  Session,
+  supervisorCredentials,
+} from './support/competition-day';
 import { LiveUpdate } from '../src/live/live-update.entity';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -303,7 +309,7 @@ describe('live standings over socket.io', () => {
     await request(t.url)
       .post(`/api/events/${day.eventId}/decrypt`)
       .set(day.chief.auth)
-      .send({ supervisor: '刘洋' })
+      .send(await supervisorCredentials(t))
       .expect(200);
     await new Promise((r) => setTimeout(r, 300));
     const named = await snapshot();

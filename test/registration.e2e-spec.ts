@@ -2,6 +2,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { CompetitionEvent } from '../src/editions/entities/competition-event.entity';
 import { createTestApp, TestApp } from './support/test-app';
+import { supervisorCredentials } from './support/competition-day';
 import {
   makeContestant,
   makeEdition,
@@ -346,11 +347,11 @@ describe('registration → review → draw → check-in → blind codes', () => 
     expect(Object.keys(pieces.body[0])).toEqual(['workpieceCode']);
   });
 
-  it('decrypts only after the results are locked, under a named supervisor', async () => {
+  it('decrypts only after the results are locked, confirmed by the supervisor signing in', async () => {
     const early = await request(t.url)
       .post(`/api/events/${eventId}/decrypt`)
       .set(chief.auth)
-      .send({ supervisor: '刘洋' })
+      .send(await supervisorCredentials(t))
       .expect(409);
     expect(early.body.code).toBe('RESULTS_NOT_LOCKED');
     // Judging locks the results; until that module exists the test sets the lock directly.
@@ -360,12 +361,12 @@ describe('registration → review → draw → check-in → blind codes', () => 
     await request(t.url)
       .post(`/api/events/${eventId}/decrypt`)
       .set(organizer.auth)
-      .send({ supervisor: '刘洋' })
+      .send(await supervisorCredentials(t))
       .expect(403);
     await request(t.url)
       .post(`/api/events/${eventId}/decrypt`)
       .set(chief.auth)
-      .send({ supervisor: '刘洋' })
+      .send(await supervisorCredentials(t))
       .expect(200);
     const map = await request(t.url)
       .get(`/api/events/${eventId}/code-map`)

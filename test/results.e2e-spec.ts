@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { makeJudges, prepareEvent, PreparedEvent, Session } from './support/competition-day';
+import {
+  makeJudges,
+  prepareEvent,
+  PreparedEvent,
+  Session,
+  supervisorCredentials,
+} from './support/competition-day';
 import { binary, signIn, tableCounts } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -96,7 +102,7 @@ describe('results to rewards: publication, an appeal that changes a prize, final
     await request(t.url)
       .post(`/api/events/${day.eventId}/decrypt`)
       .set(day.chief.auth)
-      .send({ supervisor: '刘洋' })
+      .send(await supervisorCredentials(t))
       .expect(200);
   });
 

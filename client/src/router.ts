@@ -70,6 +70,14 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./me/MyResultsPage.vue'),
     meta: { roles: ['contestant'] },
   },
+  {
+    // Outside the desk layout: a bare sheet to print and seal in the envelope.
+    path: '/print/code-map/:eventId(\\d+)',
+    name: 'code-map-print',
+    component: () => import('./admin/registration/codes/CodeMapPrint.vue'),
+    props: (route) => ({ eventId: Number(route.params.eventId) }),
+    meta: { roles: ['encryption_judge'] },
+  },
   { path: '/live', name: 'live', component: () => import('./live/LiveBoard.vue') },
   ...liveRoutes,
   ...reviewRoutes,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull } from 'typeorm';
-import { AppError, unauthorized } from '../common/errors/app-error';
+import { AppError, unauthorized, unprocessable } from '../common/errors/app-error';
 import { AppConfig } from '../config/app-config';
 import { UnitOfWork } from '../database/unit-of-work';
 import { nowIso } from '../database/time';
@@ -49,6 +49,29 @@ export class AuthService {
       const pair = await this.tokens.issue(manager, user);
       return { ...pair, user: toAuthUser(user) };
     });
+  }
+
+  /**
+   * Someone present confirms an act with their own password on another user's screen (the
+   * supervisor at decryption): checked and throttled as a sign-in, but no session is issued.
+   * Answers 422, not 401, so the signed-in user's own session is not taken for expired.
+   */
+  async confirmIdentity(username: string, password: string): Promise<User> {
+    const account = username.trim().toLowerCase();
+    const retryAfterSeconds = this.throttle.retryAfterSeconds(account);
+    if (retryAfterSeconds > 0) {
+      throw new AppError(429, 'LOGIN_THROTTLED', 'Too many failed sign-ins for this account.', {
+        retryAfterSeconds,
+      });
+    }
+    const user = await this.uow.reader.findOneBy(User, { username: account });
+    const ok = user !== null && user.active && (await verifyPassword(password, user.passwordHash));
+    if (!user || !ok) {
+      this.throttle.recordFailure(account);
+      throw unprocessable('SUPERVISOR_CREDENTIALS_INVALID', 'Wrong username or password.');
+    }
+    this.throttle.reset(account);
+    return user;
   }
 
   /** Rotates: the presented refresh token is spent and a new pair is issued. */

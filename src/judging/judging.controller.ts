@@ -27,10 +27,13 @@ import { CurrentUser, ORGANIZERS, Roles } from '../auth/decorators';
 import { ParseIdPipe } from '../common/id.pipe';
 import { AssignmentsService } from './assignments.service';
 import {
+  JudgeCandidateResponse,
+  JudgeCandidatesQueryDto,
   ModuleAssignmentResponse,
   PutAssignmentsDto,
   WorkpieceResponse,
 } from './dto/assignment.dto';
+import { JudgeCandidatesService } from './judge-candidates.service';
 import { ReasonDto, RemarkDto, TheoryImportDto, TimeDto } from './dto/chief.dto';
 import { PutSchemeDto, SchemeResponse } from './dto/scheme.dto';
 import { RemarkRequest } from './entities/remark-request.entity';
@@ -54,6 +57,7 @@ export class JudgingController {
   constructor(
     private readonly schemes: SchemeService,
     private readonly assignments: AssignmentsService,
+    private readonly candidates: JudgeCandidatesService,
     private readonly locks: LockService,
     private readonly reconciliation: ReconciliationService,
     private readonly inputs: ScoringInputsService,
@@ -90,6 +94,20 @@ export class JudgingController {
   @ApiOkResponse({ type: [ModuleAssignmentResponse] })
   assignmentsOf(@Param('id', ParseIdPipe) id: number): Promise<ModuleAssignmentResponse[]> {
     return this.assignments.overview(id);
+  }
+
+  @Get('events/:id/judge-candidates')
+  @Roles(...CHIEF_AND_ORGANIZERS)
+  @ApiOperation({
+    summary:
+      "Active judges found by name or unit, each with the event's contestants from their own unit (回避).",
+  })
+  @ApiOkResponse({ type: [JudgeCandidateResponse] })
+  judgeCandidates(
+    @Param('id', ParseIdPipe) id: number,
+    @Query() query: JudgeCandidatesQueryDto,
+  ): Promise<JudgeCandidateResponse[]> {
+    return this.candidates.list(id, query.q);
   }
 
   @Put('events/:id/assignments')

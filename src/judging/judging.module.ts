@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { RegistrationModule } from '../registration/registration.module';
 import { AssignmentsService } from './assignments.service';
+import { JudgeCandidatesService } from './judge-candidates.service';
 import { JudgeController } from './judge.controller';
 import { JudgingController } from './judging.controller';
 import { LockService } from './lock.service';
@@ -19,6 +20,7 @@ import { SheetImportsService } from './sheet-imports.service';
   providers: [
     SchemeService,
     AssignmentsService,
+    JudgeCandidatesService,
     PiecesService,
     MarksService,
     LockService,

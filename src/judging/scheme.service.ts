@@ -56,6 +56,7 @@ export class SchemeService {
       }
       const modules: MarkingModuleRow[] = [];
       const aspects: AspectRow[] = [];
+      const aspectsOf: AspectRow[][] = [];
       input.modules.forEach((m, position) => {
         const module = manager.create(MarkingModuleRow, {
           id: position + 1,
@@ -67,22 +68,23 @@ export class SchemeService {
           lockedBy: null,
         });
         modules.push(module);
-        m.aspects.forEach((a, i) =>
-          aspects.push(
-            manager.create(AspectRow, {
-              eventId,
-              moduleId: module.id,
-              code: a.code,
-              description: a.description,
-              kind: a.kind,
-              aggregation: a.kind === 'judgement' ? (a.aggregation ?? 'mean') : null,
-              maxHundredths: toHundredths(a.max),
-              stepHundredths: hundredthsOrNull(a.step),
-              maxSpreadHundredths: hundredthsOrNull(a.maxSpread),
-              position: i,
-            }),
-          ),
-        );
+        aspectsOf.push([]);
+        m.aspects.forEach((a, i) => {
+          const aspect = manager.create(AspectRow, {
+            eventId,
+            moduleId: module.id,
+            code: a.code,
+            description: a.description,
+            kind: a.kind,
+            aggregation: a.kind === 'judgement' ? (a.aggregation ?? 'mean') : null,
+            maxHundredths: toHundredths(a.max),
+            stepHundredths: hundredthsOrNull(a.step),
+            maxSpreadHundredths: hundredthsOrNull(a.maxSpread),
+            position: i,
+          });
+          aspects.push(aspect);
+          aspectsOf[position].push(aspect);
+        });
       });
       const errors = validateScheme(toDomainScheme(event, modules, aspects));
       if (errors.length > 0) {
@@ -92,14 +94,15 @@ export class SchemeService {
       await manager.delete(JudgeAssignment, { eventId });
       await manager.delete(AspectRow, { eventId });
       await manager.delete(MarkingModuleRow, { eventId });
-      for (const module of modules) {
-        const placeholderId = module.id;
+      // Placeholder ids exist only for validation; each module's aspects are re-pointed from the
+      // list built with it, never by searching for a placeholder id a saved module may now hold.
+      for (const [position, module] of modules.entries()) {
         const { id: _id, ...fields } = module;
         const saved = await manager.save(
           MarkingModuleRow,
           manager.create(MarkingModuleRow, fields),
         );
-        for (const aspect of aspects.filter((a) => a.moduleId === placeholderId)) {
+        for (const aspect of aspectsOf[position]) {
           aspect.moduleId = saved.id;
         }
       }

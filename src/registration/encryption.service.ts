@@ -4,12 +4,14 @@ import { randomInt } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { Actor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
-import { AuthUser } from '../auth/auth-user';
-import { conflict, forbidden } from '../common/errors/app-error';
+import { actorOf, AuthUser } from '../auth/auth-user';
+import { AuthService } from '../auth/auth.service';
+import { conflict, forbidden, unprocessable } from '../common/errors/app-error';
 import { DomainEvents } from '../common/domain-events';
 import { nowIso } from '../database/time';
 import { UnitOfWork } from '../database/unit-of-work';
 import { uniqueCodes } from '../domain/draw';
+import { DecryptResponse } from './dto/check-in.dto';
 import { BlindCode } from './entities/blind-code.entity';
 import { Entry } from './entities/entry.entity';
 import { CompetitionEvent } from '../editions/entities/competition-event.entity';
@@ -35,6 +37,7 @@ export class EncryptionService {
     private readonly audit: AuditService,
     private readonly registration: RegistrationService,
     private readonly events: DomainEvents,
+    private readonly auth: AuthService,
     @InjectRepository(BlindCode) private readonly codes: Repository<BlindCode>,
   ) {}
 
@@ -114,12 +117,26 @@ export class EncryptionService {
     return event.decryptedAt ? rows : rows.map(({ name: _n, unitName: _u, ...codes }) => codes);
   }
 
-  /** 解密: by the chief judge, with a supervisor named, once the event's results are locked. */
+  /**
+   * 解密 by two people once the event's results are locked: the chief judge opens it and the
+   * supervisor confirms with their own credentials; both are kept on the event and in the log.
+   */
   async decrypt(
-    actor: Actor,
+    chief: AuthUser,
     eventId: number,
-    supervisor: string,
-  ): Promise<{ decryptedAt: string }> {
+    credentials: { supervisorUsername: string; supervisorPassword: string },
+  ): Promise<DecryptResponse> {
+    // Checked before anything else is read: a wrong password is answered the same for any event.
+    const supervisor = await this.auth.confirmIdentity(
+      credentials.supervisorUsername,
+      credentials.supervisorPassword,
+    );
+    if (supervisor.role !== 'supervisor') {
+      throw unprocessable(
+        'SUPERVISOR_ROLE_REQUIRED',
+        'Decryption is confirmed by a supervisor (监督仲裁) account.',
+      );
+    }
     const result = await this.uow.run(async (manager) => {
       const event = await this.registration.findEventOr404(manager, eventId);
       if (!event.codesGeneratedAt) {
@@ -135,16 +152,39 @@ export class EncryptionService {
         throw conflict('ALREADY_DECRYPTED', 'The event is already decrypted.');
       }
       const decryptedAt = nowIso();
-      const decryptedBy = `${actor.name} (supervisor: ${supervisor})`;
-      await manager.update(CompetitionEvent, { id: eventId }, { decryptedAt, decryptedBy });
+      const people = {
+        chief: { id: chief.id, username: chief.username, name: chief.displayName },
+        supervisor: {
+          id: supervisor.id,
+          username: supervisor.username,
+          name: supervisor.displayName,
+        },
+      };
+      const decryptedBy = `裁判长 ${chief.displayName}（${chief.username}）；监督仲裁 ${supervisor.displayName}（${supervisor.username}）`;
+      await manager.update(
+        CompetitionEvent,
+        { id: eventId },
+        { decryptedAt, decryptedBy: decryptedBy.slice(0, 200) },
+      );
       await this.audit.append(manager, {
-        actor,
+        actor: actorOf(chief),
         action: 'codes.decrypted',
         entityType: 'event',
         entityId: eventId,
-        after: { decryptedAt, supervisor },
+        after: { decryptedAt, ...people },
       });
-      return { decryptedAt };
+      await this.audit.append(manager, {
+        actor: { id: supervisor.id, name: supervisor.username, role: 'supervisor' },
+        action: 'codes.decryption.confirmed',
+        entityType: 'event',
+        entityId: eventId,
+        after: { decryptedAt, ...people },
+      });
+      return {
+        decryptedAt,
+        chief: { id: chief.id, name: chief.displayName },
+        supervisor: { id: supervisor.id, name: supervisor.displayName },
+      };
     });
     this.events.emit('event.decrypted', { eventId, at: result.decryptedAt });
     return result;

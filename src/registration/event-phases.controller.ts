@@ -11,7 +11,7 @@ import { actorOf, AuthUser } from '../auth/auth-user';
 import { CurrentUser, ORGANIZERS, Roles } from '../auth/decorators';
 import { ParseIdPipe } from '../common/id.pipe';
 import { CheckInService } from './check-in.service';
-import { CheckInDto, DecryptDto, DrawDto } from './dto/check-in.dto';
+import { CheckInDto, DecryptDto, DecryptResponse, DrawDto } from './dto/check-in.dto';
 import { EntryResponse } from './dto/entry.dto';
 import { DrawResponse, DrawService } from './draw.service';
 import { CodeMapRow, EncryptionService } from './encryption.service';
@@ -111,9 +111,10 @@ export class EventPhasesController {
   @HttpCode(200)
   @Roles('chief_judge')
   @ApiOperation({
-    summary: 'Decrypt after the results are locked, with the supervisor named (chief judge).',
+    summary:
+      "Decrypt after the results are locked: opened by the chief judge, confirmed by the supervisor's own credentials (422 SUPERVISOR_CREDENTIALS_INVALID / SUPERVISOR_ROLE_REQUIRED, 429 LOGIN_THROTTLED).",
   })
-  @ApiOkResponse()
+  @ApiOkResponse({ type: DecryptResponse })
   @ApiConflictResponse({
     description: 'RESULTS_NOT_LOCKED, ALREADY_DECRYPTED, CODES_NOT_GENERATED',
   })
@@ -121,7 +122,7 @@ export class EventPhasesController {
     @CurrentUser() user: AuthUser,
     @Param('id', ParseIdPipe) id: number,
     @Body() body: DecryptDto,
-  ): Promise<{ decryptedAt: string }> {
-    return this.encryption.decrypt(actorOf(user), id, body.supervisor);
+  ): Promise<DecryptResponse> {
+    return this.encryption.decrypt(user, id, body);
   }
 }

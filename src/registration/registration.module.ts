@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '../auth/auth.module';
 import { CompetitionEvent } from '../editions/entities/competition-event.entity';
 import { CheckInService } from './check-in.service';
 import { DrawService } from './draw.service';
@@ -18,7 +19,10 @@ import { RegistrationService } from './registration.service';
 import { UnitsService } from './units.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Unit, Contestant, Entry, Draw, BlindCode, CompetitionEvent])],
+  imports: [
+    AuthModule,
+    TypeOrmModule.forFeature([Unit, Contestant, Entry, Draw, BlindCode, CompetitionEvent]),
+  ],
   controllers: [RegistrationController, EventPhasesController, ImportController],
   providers: [
     ImportService,

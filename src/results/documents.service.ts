@@ -239,6 +239,7 @@ export class DocumentsService {
       `
 <h1>${escape(event.name)} 成绩单</h1>
 <p>状态：${{ none: '未计算', provisional: '初步成绩', published: '公示中', final: '最终成绩' }[status]} 理论 ${event.theoryWeight}% ＋ 实操 ${event.practicalWeight}%</p>
+${event.decryptedAt ? `<p class="decrypted">解密：${escape(event.decryptedAt)} · ${escape(event.decryptedBy ?? '')}</p>` : ''}
 <table><thead><tr><th>名次</th><th>报名号</th><th>姓名</th><th>推荐单位</th><th>总成绩</th><th>奖项</th></tr></thead><tbody>
 ${body}
 </tbody></table>

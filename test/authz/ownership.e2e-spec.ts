@@ -3,7 +3,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import request from 'supertest';
-import { makeJudges, prepareEvent, PreparedEvent, Session } from '../support/competition-day';
+import {
+  makeJudges,
+  prepareEvent,
+  PreparedEvent,
+  Session,
+  supervisorCredentials,
+} from '../support/competition-day';
 import { databaseHash, signIn, signInContestant } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
 import { concrete, deniedByRole, openApiRoutes, Verb } from './openapi-routes';
@@ -516,7 +522,7 @@ describe('ownership: own objects and others’, as judges and contestants', () =
     await request(t.url)
       .post(`/api/events/${day.eventId}/decrypt`)
       .set(day.chief.auth)
-      .send({ supervisor: '刘洋' })
+      .send(await supervisorCredentials(t))
       .expect(200);
     await request(t.url)
       .post(`/api/events/${day.eventId}/results/compute`)

@@ -6,6 +6,7 @@
  * (or, with finish: false, left published for the browser to take appeals and finalize).
  */
 import { randomUUID } from 'node:crypto';
+import { DEMO_PASSWORD } from './harness';
 import { api, login, Login, prepareEvent } from './prepare-event';
 
 export interface FinalEvent {
@@ -67,7 +68,10 @@ export async function prepareFinalEvent(
     scores: codeMap.map((r, i) => ({ checkInCode: r.checkInCode, score: 70 + i })),
   });
   await api(baseUrl, 'POST', `/modules/${moduleId}/lock`, chief.token);
-  await api(baseUrl, 'POST', `/events/${eventId}/decrypt`, chief.token, { supervisor: '刘洋' });
+  await api(baseUrl, 'POST', `/events/${eventId}/decrypt`, chief.token, {
+    supervisorUsername: 'supervisor',
+    supervisorPassword: DEMO_PASSWORD,
+  });
   await api(baseUrl, 'POST', `/events/${eventId}/results/compute`, chief.token);
 
   const end = Date.now() + publicationMs;

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import {
   artifactPath,
   Browser,
+  DEMO_PASSWORD,
   launchBrowser,
   requireBuilds,
   RunningServer,
@@ -184,7 +185,11 @@ describe('public live boards (browser)', () => {
     const steps: [string, Record<string, string>, unknown][] = [
       [`/judge/modules/${day.moduleId}/sign`, judge.auth, undefined],
       [`/modules/${day.moduleId}/lock`, day.chief, undefined],
-      [`/events/${day.eventId}/decrypt`, day.chief, { supervisor: '监督员' }],
+      [
+        `/events/${day.eventId}/decrypt`,
+        day.chief,
+        { supervisorUsername: 'supervisor', supervisorPassword: DEMO_PASSWORD },
+      ],
     ];
     for (const [path, headers, body] of steps) {
       const response = await fetch(`${server.baseUrl}/api${path}`, {

@@ -133,13 +133,62 @@ export async function makeJudges(
   return judges;
 }
 
+const supervisors = new WeakMap<TestApp, Promise<{ username: string; id: number }>>();
+
+/** A supervisor account of the app (made once): decryption needs their own credentials. */
+export function supervisorAccount(t: TestApp): Promise<{ username: string; id: number }> {
+  let account = supervisors.get(t);
+  if (!account) {
+    const username = `supervisor-${randomUUID().slice(0, 8)}`;
+    account = t.app
+      .get(UsersService)
+      .create(SYSTEM_ACTOR, {
+        username,
+        displayName: '监督仲裁 刘洋',
+        role: 'supervisor',
+        password: PASSWORD,
+      })
+      .then((user) => ({ username, id: user.id }));
+    supervisors.set(t, account);
+  }
+  return account;
+}
+
+/** The body of POST /events/:id/decrypt: the supervisor signs in on the chief judge's screen. */
+export async function supervisorCredentials(
+  t: TestApp,
+): Promise<{ supervisorUsername: string; supervisorPassword: string }> {
+  const { username } = await supervisorAccount(t);
+  return { supervisorUsername: username, supervisorPassword: PASSWORD };
+}
+
 /**
  * Judges a prepared event to provisional results as the day runs: a one-module scheme (A1, a
  * measurement out of 100), the judge marks every piece (`practical(i)` for contestant i), theory
- * is imported (`theory(i)`), then sign-off, lock, decryption with a supervisor named, and the
- * results computed.
+ * is imported (`theory(i)`), then sign-off, lock, decryption with the supervisor's credentials,
+ * and the results computed.
  */
 export async function judgeToResults(
+  t: TestApp,
+  day: PreparedEvent,
+  judge: Session & { id: number },
+  marks: { practical: (i: number) => number; theory: (i: number) => number; step?: number },
+): Promise<{ moduleId: number; aspectId: number }> {
+  const ids = await judgeToLock(t, day, judge, marks);
+  await request(t.url)
+    .post(`/api/events/${day.eventId}/decrypt`)
+    .set(day.chief.auth)
+    .send(await supervisorCredentials(t))
+    .expect(200);
+  await request(t.url)
+    .post(`/api/events/${day.eventId}/results/compute`)
+    .set(day.chief.auth)
+    .expect(200);
+  return ids;
+}
+
+/** As judgeToResults, up to the chief judge's lock (the results are locked, still sealed). */
+export async function judgeToLock(
   t: TestApp,
   day: PreparedEvent,
   judge: Session & { id: number },
@@ -194,14 +243,5 @@ export async function judgeToResults(
     .expect(200);
   await request(t.url).post(`/api/judge/modules/${moduleId}/sign`).set(judge.auth).expect(200);
   await request(t.url).post(`/api/modules/${moduleId}/lock`).set(day.chief.auth).expect(200);
-  await request(t.url)
-    .post(`/api/events/${day.eventId}/decrypt`)
-    .set(day.chief.auth)
-    .send({ supervisor: '刘洋' })
-    .expect(200);
-  await request(t.url)
-    .post(`/api/events/${day.eventId}/results/compute`)
-    .set(day.chief.auth)
-    .expect(200);
   return { moduleId, aspectId };
 }

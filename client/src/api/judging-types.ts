@@ -71,6 +71,23 @@ export interface Scheme {
   modules: SchemeModule[];
 }
 
+/** The PUT /events/:id/scheme body: the whole scheme, modules and aspects in order. */
+export interface SchemeBody {
+  modules: {
+    code: string;
+    name: string;
+    aspects: {
+      code: string;
+      description: string;
+      kind: AspectKind;
+      aggregation?: Aggregation;
+      max: number;
+      step?: number;
+      maxSpread?: number;
+    }[];
+  }[];
+}
+
 export interface AssignedJudge {
   judgeId: number;
   displayName: string;
@@ -132,4 +149,36 @@ export interface NotReadyDetails {
   missing?: unknown;
   unsigned?: unknown;
   flagged?: unknown;
+}
+
+/** The answer of POST /events/:id/decrypt: when, and the two people who did it. */
+export interface DecryptResult {
+  decryptedAt: string;
+  chief: { id: number; name: string };
+  supervisor: { id: number; name: string };
+}
+
+/** A judge the chief judge may pick, with the event's contestants from their own unit. */
+export interface JudgeCandidate {
+  judgeId: number;
+  displayName: string;
+  unitName: string | null;
+  conflicts: number;
+  contestants: number;
+}
+
+/** A work-piece's provisional scores (GET /events/:id/scores), the fields the pages use. */
+export interface PieceScoreRow {
+  workpieceCode: string;
+  timeUsedSeconds: number | null;
+  practical: number | null;
+  theory: number | null;
+  total: number | null;
+}
+
+/** The answer of a theory import (dry run or not): row errors, or how many were imported. */
+export interface TheoryImportResult {
+  dryRun: boolean;
+  imported: number;
+  errors: { row: number; column: string | null; code: string; message: string }[];
 }

@@ -1,14 +1,19 @@
 import { http } from './http';
+import type { PhasedEvent } from './types';
 import type {
   Flag,
+  JudgeCandidate,
   JudgeTask,
   MarkInput,
   MarkWriteResult,
   ModuleAssignment,
   ModuleProgress,
+  PieceScoreRow,
   RecheckItem,
   RemarkInput,
   Scheme,
+  DecryptResult,
+  SchemeBody,
 } from './judging-types';
 
 /** The judge's tablet. */
@@ -22,7 +27,17 @@ export const judgeApi = {
 /** The chief judge's side: scheme, assignment, progress, flags, recheck, lock. */
 export const chiefApi = {
   scheme: (eventId: number) => http.get<Scheme>(`/events/${eventId}/scheme`),
+  putScheme: (eventId: number, body: SchemeBody) =>
+    http.put<Scheme>(`/events/${eventId}/scheme`, body),
   assignments: (eventId: number) => http.get<ModuleAssignment[]>(`/events/${eventId}/assignments`),
+  judgeCandidates: (eventId: number, q = '') =>
+    http.get<JudgeCandidate[]>(`/events/${eventId}/judge-candidates?q=${encodeURIComponent(q)}`),
+  scores: (eventId: number) => http.get<PieceScoreRow[]>(`/events/${eventId}/scores`),
+  recordTime: (eventId: number, workpieceCode: string, seconds: number) =>
+    http.post<{ workpieceCode: string; seconds: number }>(`/events/${eventId}/times`, {
+      workpieceCode,
+      seconds,
+    }),
   putAssignments: (eventId: number, modules: { moduleId: number; judgeIds: number[] }[]) =>
     http.put<ModuleAssignment[]>(`/events/${eventId}/assignments`, { modules }),
   progress: (eventId: number) => http.get<ModuleProgress[]>(`/events/${eventId}/progress`),
@@ -31,6 +46,13 @@ export const chiefApi = {
     http.post<unknown>(`/events/${eventId}/remarks`, input),
   recheck: (eventId: number) => http.post<RecheckItem[]>(`/events/${eventId}/recheck`),
   lock: (moduleId: number) => http.post<ModuleProgress>(`/modules/${moduleId}/lock`),
+  event: (eventId: number) => http.get<PhasedEvent>(`/events/${eventId}`),
+  /** 解密: opened by the chief judge, confirmed by the supervisor signing in on the same screen. */
+  decrypt: (eventId: number, supervisorUsername: string, supervisorPassword: string) =>
+    http.post<DecryptResult>(`/events/${eventId}/decrypt`, {
+      supervisorUsername,
+      supervisorPassword,
+    }),
   unlock: (moduleId: number, reason: string) =>
     http.post<ModuleProgress>(`/modules/${moduleId}/unlock`, { reason }),
 };

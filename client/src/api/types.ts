@@ -168,6 +168,7 @@ export interface EventPhases {
   codesGeneratedAt?: string | null;
   resultsLockedAt?: string | null;
   decryptedAt?: string | null;
+  decryptedBy?: string | null;
 }
 
 /** 推荐单位 */

@@ -203,6 +203,13 @@ export class EventResponse {
   @ApiProperty({ nullable: true, type: String })
   decryptedAt: string | null;
 
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The chief judge and the supervisor who decrypted (both signed in)',
+  })
+  decryptedBy: string | null;
+
   @ApiProperty({ enum: LIVE_VISIBILITIES })
   liveVisibility: LiveVisibility;
 
@@ -245,6 +252,7 @@ export function toEventResponse(e: CompetitionEvent): EventResponse {
     codesGeneratedAt: e.codesGeneratedAt,
     resultsLockedAt: e.resultsLockedAt,
     decryptedAt: e.decryptedAt,
+    decryptedBy: e.decryptedBy,
     liveVisibility: e.liveVisibility,
     freezeAt: e.freezeAt,
     unfrozenAt: e.unfrozenAt,

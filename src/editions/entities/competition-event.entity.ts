@@ -70,7 +70,7 @@ export class CompetitionEvent {
   @Column({ type: 'varchar', length: 30, nullable: true })
   decryptedAt: string | null;
 
-  /** "chief (supervisor: name)" — decryption happens under supervision. */
+  /** Who decrypted: the chief judge and the supervisor who confirmed with their own account. */
   @Column({ type: 'varchar', length: 200, nullable: true })
   decryptedBy: string | null;
 

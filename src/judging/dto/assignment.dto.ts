@@ -1,6 +1,15 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsInt,
+  IsOptional,
+  IsString,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { AspectResponse } from './scheme.dto';
 
 export class ModuleAssignmentDto {
@@ -74,4 +83,23 @@ export class JudgeTaskResponse {
     description: '"aspectId:workpieceCode" the chief judge asked to re-mark',
   })
   remarks: string[];
+}
+
+export class JudgeCandidatesQueryDto {
+  @ApiPropertyOptional({ description: 'Part of the name, username or unit', maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}
+
+/** A judge the chief judge may pick, with their own-unit conflicts in this event (回避). */
+export class JudgeCandidateResponse {
+  @ApiProperty() judgeId: number;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ nullable: true, type: String }) unitName: string | null;
+  @ApiProperty({ description: "Contestants of the event from the judge's own unit" })
+  conflicts: number;
+  @ApiProperty({ description: 'Contestants of the event (approved, not absent)' })
+  contestants: number;
 }

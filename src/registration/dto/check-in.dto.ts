@@ -29,10 +29,33 @@ export class DrawDto {
   reason?: string;
 }
 
+/**
+ * The supervisor (监督仲裁) confirms decryption with their own account, signing in on the chief
+ * judge's screen: a typed name would let anyone stand for them.
+ */
 export class DecryptDto {
-  @ApiProperty({ description: 'The supervisor (监督) present at decryption', maxLength: 100 })
+  @ApiProperty({ description: "The supervisor's username", maxLength: 64 })
   @IsString()
   @MinLength(1)
-  @MaxLength(100)
-  supervisor: string;
+  @MaxLength(64)
+  supervisorUsername: string;
+
+  @ApiProperty({ description: "The supervisor's password (checked, never stored)", maxLength: 200 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  supervisorPassword: string;
+}
+
+export class DecryptPerson {
+  @ApiProperty() id: number;
+  @ApiProperty() name: string;
+}
+
+export class DecryptResponse {
+  @ApiProperty() decryptedAt: string;
+  @ApiProperty({ type: DecryptPerson, description: 'The chief judge who opened decryption' })
+  chief: DecryptPerson;
+  @ApiProperty({ type: DecryptPerson, description: 'The supervisor who confirmed it' })
+  supervisor: DecryptPerson;
 }

@@ -1,0 +1,310 @@
+/**
+ * The chief judge's day in a real browser, each step through the pages and checked against the
+ * API: build the scheme in the editor (validation as typed, reorder, .xlsx out and back in),
+ * assign judges by name with their recusal shown, the encryption judge prints the sealed map,
+ * then decryption with the supervisor signing in on the chief judge's screen.
+ */
+import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import type { Locator, Page } from 'playwright-core';
+import { encryptedEvent, EncryptedEvent, JUDGE2_UNIT } from './day-prepare';
+import {
+  artifactPath,
+  Browser,
+  DEMO_PASSWORD,
+  launchBrowser,
+  requireBuilds,
+  RunningServer,
+  signIn,
+  startServer,
+} from './harness';
+import { api, login } from './prepare-event';
+
+jest.setTimeout(120_000);
+
+const EVENT = '电工(职工组)';
+
+interface SchemeRead {
+  modules: {
+    id: number;
+    code: string;
+    name: string;
+    aspects: { code: string; description: string; kind: string; max: number; step?: number }[];
+  }[];
+}
+
+describe("chief judge's day (browser)", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let day: EncryptedEvent;
+
+  beforeAll(async () => {
+    requireBuilds();
+    server = await startServer();
+    day = await encryptedEvent(server.baseUrl, EVENT);
+    browser = await launchBrowser();
+    page = browser.page;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const scheme = () =>
+    api<SchemeRead>(server.baseUrl, 'GET', `/events/${day.eventId}/scheme`, day.chief.token);
+
+  async function openChiefTab(tab: string): Promise<void> {
+    await page.goto(`${server.baseUrl}/chief`);
+    await page.getByTestId('chief-event').click();
+    await page.getByRole('option', { name: EVENT }).click();
+    await page.getByTestId('chief-tabs').getByText(tab, { exact: true }).click();
+  }
+
+  async function choose(select: Locator, option: string): Promise<void> {
+    await select.click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: option }).click();
+  }
+
+  async function fillAspect(
+    row: Locator,
+    values: { code?: string; description: string; max: string; step?: string },
+  ): Promise<void> {
+    if (values.code) {
+      await row.getByTestId('aspect-code').fill(values.code);
+    }
+    await row.getByTestId('aspect-description').fill(values.description);
+    await row.getByTestId('aspect-max').fill(values.max);
+    if (values.step !== undefined) {
+      await row.getByTestId('aspect-step').fill(values.step);
+    }
+  }
+
+  it('builds the scheme in the editor, checked as typed, and saves what the API then holds', async () => {
+    await signIn(page, server.baseUrl, 'chief');
+    await openChiefTab('评分标准');
+    const editor = page.getByTestId('chief-scheme');
+    await editor.getByTestId('scheme-empty').waitFor();
+    await expect(editor.getByTestId('scheme-save').isDisabled()).resolves.toBe(true);
+
+    await editor.getByTestId('add-module').click();
+    const moduleA = editor.getByTestId('scheme-module-0');
+    await moduleA.getByTestId('module-name').fill('线路安装');
+    const a1 = moduleA.getByTestId('aspect-0-0');
+    await fillAspect(a1, { description: '接线工艺', max: '60' });
+    // Typed so far: no step, and the maxima add up to 60: both said beside their fields.
+    await a1.getByText('步长须大于 0').waitFor();
+    await editor.getByTestId('scheme-error').getByText('合计为 60，应为 100').waitFor();
+    await expect(editor.getByTestId('scheme-save').isDisabled()).resolves.toBe(true);
+    await a1.getByTestId('aspect-step').fill('0.7');
+    await a1.getByText('满分须是步长的整数倍').waitFor();
+    await a1.getByTestId('aspect-step').fill('0.5');
+    await expect(a1.innerText()).resolves.not.toContain('步长须');
+
+    await moduleA.getByTestId('add-aspect').click();
+    const a2 = moduleA.getByTestId('aspect-0-1');
+    await fillAspect(a2, { code: 'A1', description: '安全文明', max: '30', step: '1' });
+    await a2.getByText('代码 A1 重复').waitFor();
+    await a2.getByTestId('aspect-code').fill('A2');
+    await choose(a2.getByTestId('aspect-kind'), '评价');
+    await a2.getByTestId('aspect-spread').fill('2');
+
+    await editor.getByTestId('add-module').click();
+    const moduleB = editor.getByTestId('scheme-module-1');
+    await moduleB.getByTestId('module-name').fill('故障排除');
+    await fillAspect(moduleB.getByTestId('aspect-1-0'), {
+      description: '故障定位',
+      max: '10',
+      step: '1',
+    });
+    await editor.getByTestId('scheme-total').getByText('100 / 100').waitFor();
+    // Reorder: module B first.
+    await moduleB.getByRole('button', { name: '↑' }).first().click();
+    await expect(
+      editor.getByTestId('scheme-module-0').getByTestId('module-name').inputValue(),
+    ).resolves.toBe('故障排除');
+    await expect(editor.getByTestId('scheme-save').isDisabled()).resolves.toBe(false);
+    await page.screenshot({ path: artifactPath('day-01-scheme-editor.png'), fullPage: true });
+    await editor.getByTestId('scheme-save').click();
+    await page.getByText('评分标准已保存').waitFor();
+
+    const saved = await scheme();
+    expect(saved.modules.map((m) => [m.code, m.name])).toEqual([
+      ['B', '故障排除'],
+      ['A', '线路安装'],
+    ]);
+    expect(saved.modules.map((m) => m.aspects.map((a) => [a.code, a.kind, a.max, a.step]))).toEqual(
+      [
+        [['B1', 'measurement', 10, 1]],
+        [
+          ['A1', 'measurement', 60, 0.5],
+          ['A2', 'judgement', 30, 1],
+        ],
+      ],
+    );
+    expect(browser.pageErrors).toEqual([]);
+  });
+
+  it('exports the scheme as .xlsx and reads an edited copy back in', async () => {
+    const editor = page.getByTestId('chief-scheme');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      editor.getByTestId('scheme-export').click(),
+    ]);
+    const file = artifactPath(`day-scheme-${randomUUID().slice(0, 6)}.xlsx`);
+    await download.saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.worksheets[0];
+    expect(ws.rowCount).toBe(4);
+    const descriptionColumn = (ws.getRow(1).values as unknown[]).indexOf('评分项描述');
+    ws.getRow(2).getCell(descriptionColumn).value = '故障定位与排除';
+    await wb.xlsx.writeFile(file);
+    await editor.getByTestId('scheme-file').setInputFiles(file);
+    await page.getByText('已从表格导入评分标准').waitFor();
+    await expect(
+      editor.getByTestId('scheme-module-0').getByTestId('aspect-description').first().inputValue(),
+    ).resolves.toBe('故障定位与排除');
+    const saved = await scheme();
+    expect(saved.modules[0].aspects[0].description).toBe('故障定位与排除');
+    expect(saved.modules.flatMap((m) => m.aspects)).toHaveLength(3);
+  });
+
+  it('assigns judges by name; the own-unit conflict is shown before saving', async () => {
+    await openChiefTab('裁判分配');
+    const panel = page.getByTestId('chief-assignments');
+    for (const code of ['B', 'A']) {
+      const select = panel.getByTestId(`assign-select-${code}`);
+      await select.click();
+      await page.keyboard.type('王强');
+      // Each select has its own popper, appended last: the one this select just opened.
+      await page
+        .locator('.el-select-dropdown__item:visible', { hasText: '评分裁判 王强' })
+        .last()
+        .click();
+      await page.keyboard.press('Escape');
+      await select.click();
+      await page.keyboard.type(JUDGE2_UNIT.slice(0, 4));
+      const chen = page
+        .locator('.el-select-dropdown__item:visible', { hasText: '评分裁判 陈刚' })
+        .last();
+      await expect(chen.innerText()).resolves.toContain('回避 2 名本单位选手');
+      await chen.click();
+      await page.keyboard.press('Escape');
+    }
+    await panel.getByTestId('assign-conflicts').first().getByText('与 2 名选手同单位').waitFor();
+    await page.screenshot({ path: artifactPath('day-02-assign-by-name.png'), fullPage: true });
+    await panel.getByTestId('assign-save').click();
+    await page.getByText('分配已保存').waitFor();
+
+    const judge1 = await login(server.baseUrl, 'judge1');
+    const judge2 = await login(server.baseUrl, 'judge2');
+    const overview = await api<
+      { code: string; judges: { judgeId: number; recusedPieces: number }[] }[]
+    >(server.baseUrl, 'GET', `/events/${day.eventId}/assignments`, day.chief.token);
+    for (const m of overview) {
+      expect(m.judges.map((j) => [j.judgeId, j.recusedPieces]).sort()).toEqual(
+        [
+          [judge1.userId, 0],
+          [judge2.userId, 2],
+        ].sort(),
+      );
+    }
+    expect(browser.pageErrors).toEqual([]);
+  });
+
+  it('lets the encryption judge, and only them, print the sealed code map', async () => {
+    await page.goto(`${server.baseUrl}/print/code-map/${day.eventId}`);
+    await page.waitForURL('**/403**');
+    await page.getByTestId('logout').click();
+    await page.waitForURL('**/login');
+    await signIn(page, server.baseUrl, 'encryptor');
+    await page.goto(`${server.baseUrl}/print/code-map/${day.eventId}`);
+    const table = page.getByTestId('code-map-print-table');
+    await table.waitFor();
+    await expect(table.locator('tbody tr').count()).resolves.toBe(day.contestants);
+    const map = await api<{ workpieceCode: string }[]>(
+      server.baseUrl,
+      'GET',
+      `/events/${day.eventId}/code-map`,
+      day.encryptor.token,
+    );
+    for (const row of map) {
+      await table.getByText(row.workpieceCode).waitFor();
+    }
+    await expect(page.locator('body').innerText()).resolves.not.toContain('电工选手');
+    await page.screenshot({ path: artifactPath('day-03-code-map-print.png'), fullPage: true });
+  });
+
+  it('decrypts once the supervisor signs in on the same screen; wrong people are refused beside the field', async () => {
+    // Marking and the lock are other pages' tests: here they go over the API.
+    for (const username of ['judge1', 'judge2']) {
+      const judge = await login(server.baseUrl, username);
+      const tasks = await api<
+        {
+          moduleId: number;
+          eventId: number;
+          workpieceCodes: string[];
+          aspects: { id: number; max: number }[];
+        }[]
+      >(server.baseUrl, 'GET', '/judge/tasks', judge.token);
+      for (const task of tasks.filter((x) => x.eventId === day.eventId)) {
+        const marks = task.workpieceCodes.flatMap((workpieceCode) =>
+          task.aspects.map((a) => ({
+            clientId: randomUUID(),
+            workpieceCode,
+            aspectId: a.id,
+            value: a.max,
+          })),
+        );
+        await api(server.baseUrl, 'POST', '/judge/marks/batch', judge.token, { marks });
+        await api(server.baseUrl, 'POST', `/judge/modules/${task.moduleId}/sign`, judge.token);
+      }
+    }
+    for (const m of (await scheme()).modules) {
+      await api(server.baseUrl, 'POST', `/modules/${m.id}/lock`, day.chief.token);
+    }
+
+    await page.getByTestId('logout').click();
+    await page.waitForURL('**/login');
+    await signIn(page, server.baseUrl, 'chief');
+    await openChiefTab('解密');
+    const panel = page.getByTestId('chief-decrypt');
+    await panel.getByTestId('decrypt-open').click();
+    const form = panel.getByTestId('decrypt-form');
+    await form.getByTestId('decrypt-username').fill('supervisor');
+    await form.getByTestId('decrypt-password').fill('not-the-password');
+    await form.getByTestId('decrypt-confirm').click();
+    await form.getByText('监督仲裁的用户名或密码错误').waitFor();
+    await form.getByTestId('decrypt-username').fill('organizer');
+    await form.getByTestId('decrypt-password').fill(DEMO_PASSWORD);
+    await form.getByTestId('decrypt-confirm').click();
+    await form.getByText('该账号不是监督仲裁').waitFor();
+    let event = await api<{ decryptedAt: string | null }>(
+      server.baseUrl,
+      'GET',
+      `/events/${day.eventId}`,
+      day.chief.token,
+    );
+    expect(event.decryptedAt).toBeNull();
+
+    await form.getByTestId('decrypt-username').fill('supervisor');
+    await form.getByTestId('decrypt-password').fill(DEMO_PASSWORD);
+    await page.screenshot({ path: artifactPath('day-04-decrypt-sign-in.png'), fullPage: true });
+    await form.getByTestId('decrypt-confirm').click();
+    const done = panel.getByTestId('decrypt-done');
+    await done.waitFor();
+    await expect(done.innerText()).resolves.toContain('监督仲裁 刘洋');
+    await expect(done.innerText()).resolves.toContain('裁判长 张华');
+    event = await api<{ decryptedAt: string | null; decryptedBy: string }>(
+      server.baseUrl,
+      'GET',
+      `/events/${day.eventId}`,
+      day.chief.token,
+    );
+    expect(event.decryptedAt).not.toBeNull();
+    await page.screenshot({ path: artifactPath('day-05-decrypted.png'), fullPage: true });
+    expect(browser.pageErrors).toEqual([]);
+  });
+});
