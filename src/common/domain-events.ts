@@ -25,6 +25,8 @@ export interface DomainEventMap {
     removed: number[];
     leaders: PublicRow[];
   };
+  /** A logout, password change, reset, deactivation or new role ended the account's sessions. */
+  'user.sessions-ended': { userId: number };
   /** An organizer froze or unfroze the event's public board. */
   'live.frozen': { editionId: number; eventId: number; frozen: boolean };
 }

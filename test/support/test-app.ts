@@ -18,6 +18,8 @@ export interface TestApp {
   dbLabel: string;
   /** The SQLite file (when on SQLite). */
   sqlitePath?: string;
+  /** The data folder (the SQLite file's folder; generated keys live here on either database). */
+  dataDir: string;
   close(): Promise<void>;
 }
 
@@ -63,6 +65,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       url: `http://127.0.0.1:${address.port}`,
       dbLabel: onPostgres() ? `postgres schema ${schema}` : `sqlite ${sqlitePath}`,
       sqlitePath: onPostgres() ? undefined : sqlitePath,
+      dataDir: dir,
       async close() {
         await app.close();
         if (onPostgres()) {
