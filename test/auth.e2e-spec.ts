@@ -34,7 +34,7 @@ describe('accounts, tokens and roles', () => {
     expect(me.body).toMatchObject({ username: 'alice', role: 'organizer' });
   });
 
-  it('throttles failed logins per account, not per address, with Retry-After', async () => {
+  it('throttles failed logins per account and address, with Retry-After', async () => {
     await signIn(t, 'judge', 'tablet1');
     await signIn(t, 'judge', 'tablet2');
     for (let i = 0; i < 3; i += 1) {
@@ -90,8 +90,6 @@ describe('accounts, tokens and roles', () => {
 
   it('revokes access tokens on logout and on password change', async () => {
     const s = await signIn(t, 'organizer', 'bob');
-    // iat has one-second resolution: a token from the same second as the logout would survive.
-    await new Promise((r) => setTimeout(r, 1100));
     await request(t.url)
       .post('/api/auth/logout')
       .set(s.auth)
@@ -106,7 +104,6 @@ describe('accounts, tokens and roles', () => {
 
     const again = await login('bob', PASSWORD).expect(200);
     const auth = { Authorization: `Bearer ${again.body.accessToken}` };
-    await new Promise((r) => setTimeout(r, 1100));
     await request(t.url)
       .patch('/api/auth/password')
       .set(auth)

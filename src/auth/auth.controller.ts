@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Patch, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiNoContentResponse,
@@ -28,13 +28,14 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Sign in; failed attempts are throttled per account (429 + Retry-After).',
+    summary:
+      'Sign in; failed attempts are throttled per account and address, and per address (429 + Retry-After).',
   })
   @ApiOkResponse({ type: SessionResponse })
   @ApiUnauthorizedResponse({ description: 'INVALID_CREDENTIALS' })
   @ApiTooManyRequestsResponse({ description: 'LOGIN_THROTTLED' })
-  login(@Body() body: LoginDto): Promise<SessionResponse> {
-    return this.auth.login(body.username, body.password);
+  login(@Body() body: LoginDto, @Ip() address: string): Promise<SessionResponse> {
+    return this.auth.login(body.username, body.password, address);
   }
 
   @Public()

@@ -1,21 +1,26 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { IsNull } from 'typeorm';
 import { AppError, unauthorized, unprocessable } from '../common/errors/app-error';
 import { AppConfig } from '../config/app-config';
 import { UnitOfWork } from '../database/unit-of-work';
+import { randomBytes } from 'node:crypto';
 import { nowIso } from '../database/time';
 import { AuditService } from '../audit/audit.service';
 import { actorOf, AuthUser } from './auth-user';
 import { SessionResponse } from './dto/auth.dto';
 import { RefreshToken } from './entities/refresh-token.entity';
 import { User } from './entities/user.entity';
+import { FailureStore, MemoryFailureStore, RedisFailureStore } from './failure-store';
 import { LoginThrottle } from './login-throttle';
 import { hashPassword, verifyPassword } from './password';
 import { toAuthUser, TokenService } from './token.service';
 
 @Injectable()
-export class AuthService {
+export class AuthService implements OnModuleDestroy {
+  private readonly failures: FailureStore;
   private readonly throttle: LoginThrottle;
+  /** Checked against when the username is unknown, so both cases cost one scrypt. */
+  private readonly decoyHash = hashPassword(randomBytes(16).toString('hex'));
 
   constructor(
     config: AppConfig,
@@ -23,31 +28,40 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly audit: AuditService,
   ) {
-    this.throttle = new LoginThrottle(
-      config.LOGIN_MAX_FAILURES,
-      config.LOGIN_WINDOW_SECONDS * 1000,
-    );
+    this.failures = config.REDIS_URL
+      ? new RedisFailureStore(config.REDIS_URL)
+      : new MemoryFailureStore();
+    this.throttle = new LoginThrottle(this.failures, {
+      perAccount: config.LOGIN_MAX_FAILURES,
+      perAddress: config.LOGIN_ADDRESS_MAX_FAILURES,
+      windowMs: config.LOGIN_WINDOW_SECONDS * 1000,
+    });
   }
 
-  async login(username: string, password: string): Promise<SessionResponse> {
+  onModuleDestroy(): Promise<void> {
+    return this.failures.close();
+  }
+
+  async login(username: string, password: string, address: string): Promise<SessionResponse> {
     const account = username.trim().toLowerCase();
-    const retryAfterSeconds = this.throttle.retryAfterSeconds(account);
+    const retryAfterSeconds = await this.throttle.retryAfterSeconds(account, address);
     if (retryAfterSeconds > 0) {
-      throw new AppError(429, 'LOGIN_THROTTLED', 'Too many failed sign-ins for this account.', {
+      throw new AppError(429, 'LOGIN_THROTTLED', 'Too many failed sign-ins; wait and try again.', {
         retryAfterSeconds,
       });
     }
+    const user = await this.uow.reader.findOneBy(User, { username: account });
+    // The same work whether or not the account exists: the answer's time names no usernames.
+    const matches = await verifyPassword(password, user?.passwordHash ?? (await this.decoyHash));
+    if (!user || !user.active || !matches) {
+      await this.throttle.recordFailure(account, address);
+      throw unauthorized('INVALID_CREDENTIALS', 'Wrong username or password.');
+    }
+    await this.throttle.reset(account, address);
     return this.uow.run(async (manager) => {
-      const user = await manager.findOneBy(User, { username: account });
-      const ok =
-        user !== null && user.active && (await verifyPassword(password, user.passwordHash));
-      if (!user || !ok) {
-        this.throttle.recordFailure(account);
-        throw unauthorized('INVALID_CREDENTIALS', 'Wrong username or password.');
-      }
-      this.throttle.reset(account);
-      const pair = await this.tokens.issue(manager, user);
-      return { ...pair, user: toAuthUser(user) };
+      const fresh = await manager.findOneByOrFail(User, { id: user.id });
+      const pair = await this.tokens.issue(manager, fresh);
+      return { ...pair, user: toAuthUser(fresh) };
     });
   }
 
@@ -78,7 +92,7 @@ export class AuthService {
   refresh(refreshToken: string): Promise<SessionResponse> {
     return this.uow.run(async (manager) => {
       const row = await this.tokens.findValidRefresh(manager, refreshToken);
-      await manager.update(RefreshToken, { id: row.id }, { revokedAt: nowIso() });
+      await this.tokens.spendRefresh(manager, row);
       const user = await manager.findOneBy(User, { id: row.userId });
       if (!user || !user.active) {
         throw unauthorized('TOKEN_INVALID', 'The account behind this token is not active.');
@@ -98,7 +112,7 @@ export class AuthService {
         }
         await manager.update(User, { id: user.id }, { tokensValidFrom: nowIso() });
       })
-      .then(() => this.tokens.forgetUser(user.id));
+      .then(() => this.sessionsEnded(user.id));
   }
 
   changePassword(user: AuthUser, currentPassword: string, newPassword: string): Promise<void> {
@@ -126,6 +140,10 @@ export class AuthService {
           entityId: user.id,
         });
       })
-      .then(() => this.tokens.forgetUser(user.id));
+      .then(() => this.sessionsEnded(user.id));
+  }
+
+  private sessionsEnded(userId: number): void {
+    this.tokens.endSessions(userId);
   }
 }

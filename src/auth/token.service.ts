@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { JwtService, TokenExpiredError } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, IsNull, Repository } from 'typeorm';
 import { unauthorized } from '../common/errors/app-error';
+import { DomainEvents } from '../common/domain-events';
 import { AppConfig } from '../config/app-config';
 import { nowIso } from '../database/time';
 import type { AuthUser } from './auth-user';
@@ -13,6 +14,8 @@ import { User } from './entities/user.entity';
 interface AccessClaims {
   sub: number;
   role: string;
+  /** Issue time in milliseconds: revocation compares it with the account's tokensValidFrom. */
+  ims: number;
   iat: number;
   exp: number;
 }
@@ -45,6 +48,7 @@ export class TokenService {
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
     @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly events: DomainEvents,
   ) {}
 
   private readonly verified = new Map<string, AccessClaims>();
@@ -62,8 +66,10 @@ export class TokenService {
       revokedAt: null,
       createdAt: nowIso(),
     });
+    // Strictly after the last revocation, even within its millisecond, so a fresh login works.
+    const ims = Math.max(Date.now(), Date.parse(user.tokensValidFrom) + 1);
     const accessToken = await this.jwt.signAsync(
-      { sub: user.id, role: user.role },
+      { sub: user.id, role: user.role, ims },
       { expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS },
     );
     return {
@@ -71,6 +77,21 @@ export class TokenService {
       refreshToken: `${id}.${secret}`,
       expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS,
     };
+  }
+
+  /**
+   * Spends a refresh token: only the request whose conditional update changed the row wins, so
+   * concurrent refreshes with one token (PostgreSQL runs them at once) yield one new pair.
+   */
+  async spendRefresh(manager: EntityManager, row: RefreshToken): Promise<void> {
+    const result = await manager.update(
+      RefreshToken,
+      { id: row.id, revokedAt: IsNull() },
+      { revokedAt: nowIso() },
+    );
+    if (result.affected !== 1) {
+      throw unauthorized('TOKEN_INVALID', 'The refresh token is not valid.');
+    }
   }
 
   /** Checks a presented refresh token and returns its stored row (not yet revoked, not expired). */
@@ -93,11 +114,17 @@ export class TokenService {
     if (!user || !user.active) {
       throw unauthorized('TOKEN_INVALID', 'The account behind this token is not active.');
     }
-    // Tokens issued before a logout or password change are refused (second resolution, as in iat).
-    if (claims.iat < Math.floor(Date.parse(user.tokensValidFrom) / 1000)) {
+    // Tokens issued up to a logout or password change are refused, to the millisecond.
+    if (claims.ims <= Date.parse(user.tokensValidFrom)) {
       throw unauthorized('TOKEN_REVOKED', 'The access token was revoked; sign in again.');
     }
     return toAuthUser(user);
+  }
+
+  /** After a logout, password change, reset, deactivation or new role: open sockets close too. */
+  endSessions(userId: number): void {
+    this.forgetUser(userId);
+    this.events.emit('user.sessions-ended', { userId });
   }
 
   /** Drops the cached account so the next request sees a logout, a new password or a new role. */
@@ -124,6 +151,10 @@ export class TokenService {
       if (error instanceof TokenExpiredError) {
         throw unauthorized('TOKEN_EXPIRED', 'The access token has expired.');
       }
+      throw unauthorized('TOKEN_INVALID', 'The access token is not valid.');
+    }
+    // A token without an expiry (or without our issue time) was not made by issue(): refused.
+    if (!Number.isSafeInteger(claims.exp) || !Number.isSafeInteger(claims.ims)) {
       throw unauthorized('TOKEN_INVALID', 'The access token is not valid.');
     }
     if (this.verified.size >= VERIFIED_CACHE_SIZE) {

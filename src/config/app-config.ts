@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { dirname } from 'node:path';
 import {
   IsIn,
   IsInt,
@@ -11,7 +12,8 @@ import {
   validateSync,
 } from 'class-validator';
 
-export const DEFAULT_DEV_SECRET = 'dev-only-secret-change-me-before-any-real-edition';
+/** The development default older versions fell back on: it is public, so it signs nothing. */
+export const PUBLISHED_DEV_SECRET = 'dev-only-secret-change-me-before-any-real-edition';
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
@@ -65,9 +67,15 @@ export class AppConfig {
   @MinLength(32, { message: 'AUDIT_KEY must be at least 32 characters' })
   AUDIT_KEY?: string;
 
+  /**
+   * Signs access tokens. Unset: a random secret generated on first start and kept in the data
+   * folder (`jwt-secret`, mode 0600), whatever NODE_ENV says; instances on other machines need
+   * the same value set here.
+   */
+  @IsOptional()
   @IsString()
   @MinLength(16, { message: 'JWT_SECRET must be at least 16 characters' })
-  JWT_SECRET = DEFAULT_DEV_SECRET;
+  JWT_SECRET?: string;
 
   @Transform(toInt)
   @IsInt()
@@ -79,7 +87,7 @@ export class AppConfig {
   @Min(60)
   REFRESH_TOKEN_TTL_SECONDS = 7 * 24 * 3600;
 
-  /** Failed logins allowed per account within the window before it is throttled. */
+  /** Failed logins allowed per account and address within the window before they are throttled. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -89,6 +97,15 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   LOGIN_WINDOW_SECONDS = 300;
+
+  /**
+   * Failed logins allowed per address (any accounts) within the window: against password
+   * spraying. A hall's tablets share one address, so this is far above what typos produce.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_ADDRESS_MAX_FAILURES = 100;
 
   /** Writes (non-GET requests) allowed per signed-in user per minute; then 429 with Retry-After. */
   @Transform(toInt)
@@ -145,6 +162,11 @@ export class AppConfig {
     return this.DATABASE_URL ? 'postgres' : 'sqlite';
   }
 
+  /** Where the SQLite file, backups and generated keys live (on PostgreSQL too). */
+  get dataDir(): string {
+    return dirname(this.DATABASE_PATH);
+  }
+
   get corsOrigins(): string[] {
     return this.CORS_ORIGINS.split(',')
       .map((o) => o.trim())
@@ -168,6 +190,7 @@ const KNOWN_KEYS = [
   'REFRESH_TOKEN_TTL_SECONDS',
   'LOGIN_MAX_FAILURES',
   'LOGIN_WINDOW_SECONDS',
+  'LOGIN_ADDRESS_MAX_FAILURES',
   'ADMIN_PASSWORD',
   'WRITE_RATE_PER_MINUTE',
   'DEMO',
@@ -195,8 +218,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     (e) =>
       `${e.property}=${JSON.stringify(raw[e.property] ?? e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`,
   );
-  if (config.NODE_ENV === 'production' && config.JWT_SECRET === DEFAULT_DEV_SECRET) {
-    problems.push('JWT_SECRET: must be set to a secret of your own in production');
+  if (config.JWT_SECRET === PUBLISHED_DEV_SECRET) {
+    problems.push(
+      'JWT_SECRET: the published development default is not a secret; unset it or set your own',
+    );
   }
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);

@@ -20,6 +20,8 @@ const ADMIN_ROLES: Role[] = ['admin', 'organizer', 'chief_judge', 'supervisor'];
 /** Progress is pushed at most once a second per event, however fast marks arrive. */
 const PROGRESS_INTERVAL_MS = 1000;
 
+const userRoom = (userId: number) => `user:${userId}`;
+
 /** Refuses a socket with the same `{ code, message }` the HTTP API would give, then disconnects. */
 export function refuse(client: Socket, code: string, message: string): void {
   client.emit('refused', { code, message });
@@ -49,6 +51,7 @@ export class AdminGateway implements OnGatewayConnection, OnModuleInit, OnModule
   onModuleInit(): void {
     const changed = ({ eventId }: { eventId: number }) => this.schedule(eventId);
     this.offs.push(
+      this.events.on('user.sessions-ended', ({ userId }) => this.endSessions(userId)),
       this.events.on('marks.changed', changed),
       this.events.on('module.locked', changed),
       this.events.on('module.unlocked', changed),
@@ -71,6 +74,8 @@ export class AdminGateway implements OnGatewayConnection, OnModuleInit, OnModule
         return refuse(client, 'FORBIDDEN_ROLE', 'The admin channel is for organizers.');
       }
       client.data.user = user;
+      // Its own room, so that a logout on any instance (Redis adapter) can close it.
+      await client.join(userRoom(user.id));
       client.emit('session', { user });
     } catch (error) {
       if (error instanceof AppError) {
@@ -79,6 +84,16 @@ export class AdminGateway implements OnGatewayConnection, OnModuleInit, OnModule
       this.logger.error(error);
       return refuse(client, 'INTERNAL_ERROR', 'Internal error.');
     }
+  }
+
+  /** The account's sessions ended (logout, password, deactivation): so do its sockets. */
+  private endSessions(userId: number): void {
+    const sockets = this.server.in(userRoom(userId));
+    sockets.emit('refused', {
+      code: 'TOKEN_REVOKED',
+      message: 'The session ended (signed out, new password or account disabled).',
+    });
+    sockets.disconnectSockets(true);
   }
 
   /** Watch an event's marking progress: the current figures now, then pushes as they change. */

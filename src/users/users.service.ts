@@ -70,6 +70,7 @@ export class UsersService {
   }
 
   async update(actor: Actor, id: number, input: UpdateUserDto): Promise<AccountResponse> {
+    let endsSessions = false;
     const response = await this.uow.run(async (manager) => {
       const user = await manager.findOneBy(User, { id });
       if (!user) {
@@ -92,6 +93,7 @@ export class UsersService {
       if (password !== undefined || input.active === false || input.role !== undefined) {
         // A reset password, a disabled account or a new role ends every session at once.
         user.tokensValidFrom = user.updatedAt;
+        endsSessions = true;
       }
       if (password !== undefined) {
         user.passwordHash = await hashPassword(password);
@@ -108,7 +110,11 @@ export class UsersService {
       });
       return after;
     });
-    this.tokens.forgetUser(id);
+    if (endsSessions) {
+      this.tokens.endSessions(id);
+    } else {
+      this.tokens.forgetUser(id);
+    }
     return response;
   }
 

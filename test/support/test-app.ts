@@ -20,6 +20,8 @@ export interface TestApp {
   dataDir: string;
   /** The SQLite file (when on SQLite). */
   sqlitePath?: string;
+  /** The data folder (the SQLite file's folder; generated keys live here on either database). */
+  dataDir: string;
   close(): Promise<void>;
 }
 
@@ -66,6 +68,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       dataDir: dir,
       dbLabel: onPostgres() ? `postgres schema ${schema}` : `sqlite ${sqlitePath}`,
       sqlitePath: onPostgres() ? undefined : sqlitePath,
+      dataDir: dir,
       async close() {
         await app.close();
         if (onPostgres()) {

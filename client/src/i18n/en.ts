@@ -314,6 +314,8 @@ const en: Messages = {
     UNAUTHENTICATED: 'Please sign in',
     TOKEN_INVALID: 'Your sign-in is not valid; sign in again',
     TOKEN_EXPIRED: 'Your sign-in has expired; sign in again',
+    TOKEN_REVOKED:
+      'Your session ended (signed out, new password or account disabled); sign in again',
     INVALID_CREDENTIALS: 'Wrong username or password',
     LOGIN_THROTTLED: 'Too many failed sign-ins; try again later',
     LOGIN_THROTTLED_SECONDS: 'Too many failed sign-ins; try again in {seconds} seconds',

@@ -308,6 +308,7 @@ const zhCN = {
     UNAUTHENTICATED: '请先登录',
     TOKEN_INVALID: '登录凭证无效，请重新登录',
     TOKEN_EXPIRED: '登录已过期，请重新登录',
+    TOKEN_REVOKED: '会话已结束（已退出、已改密码或账号被停用），请重新登录',
     INVALID_CREDENTIALS: '用户名或密码错误',
     LOGIN_THROTTLED: '登录失败次数过多，请稍后再试',
     LOGIN_THROTTLED_SECONDS: '登录失败次数过多，请 {seconds} 秒后再试',
