@@ -4,10 +4,20 @@ import { i18n } from '../i18n';
 
 const { t, te } = i18n.global;
 
-/** The user's-language text of an error code, falling back to the server's message. */
-export function codeText(code: string, fallback: string): string {
+/**
+ * The user's-language text of an error code, falling back to the server's message; an object of
+ * details (e.g. `{ sum: 110, limit: 100 }`) fills the text's named placeholders.
+ */
+export function codeText(code: string, fallback: string, params?: unknown): string {
   const key = `errors.${code}`;
-  return te(key) ? t(key) : fallback;
+  if (!te(key)) {
+    return fallback;
+  }
+  return isParams(params) ? t(key, params) : t(key);
+}
+
+function isParams(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The error's own line, without per-field details. */
@@ -18,7 +28,7 @@ export function errorTitle(error: unknown): string {
   if (error.code === 'LOGIN_THROTTLED' && error.retryAfter !== undefined) {
     return t('errors.LOGIN_THROTTLED_SECONDS', { seconds: error.retryAfter });
   }
-  return codeText(error.code, error.message);
+  return codeText(error.code, error.message, error.details);
 }
 
 /** Per-field messages of a VALIDATION_FAILED error, keyed by field. */
