@@ -80,7 +80,7 @@ describe('event rules in the console (browser)', () => {
       await value('floor-practical'),
       await value('honourable-count'),
       await value('past-winners-editions'),
-    ]).toEqual(['1', '4', '3', '60', '5', '2']);
+    ]).toEqual(['1', '4', '3', '60.00', '5', '2']); // marks show 2 decimals
     await page.screenshot({ path: artifactPath('console-event-rules.png'), fullPage: true });
 
     const stored = await page.evaluate(
