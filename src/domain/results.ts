@@ -2,7 +2,7 @@ import type { EventOptions } from './event-rules';
 import type { RewardPolicy } from './policy';
 import { assignPrizes, ContestStatus, HONOURABLE_MENTION, NoPrizeReason, Placing } from './prizes';
 import type { QualificationLevel } from './qualification';
-import { rankContestants, totalMark } from './ranking';
+import { rankContestants, totalMark, type Weights } from './ranking';
 import { Grant, grantsFor } from './rewards';
 
 /** One contestant (or team member) of an event, as the results need them. */
@@ -106,4 +106,16 @@ export function eventResults(
             ),
     };
   });
+}
+
+/**
+ * Who competed in an event that weighs theory but has no theory score: results must not be
+ * computed for them (a missing score used to count as 0 without anyone noticing). Ids in input
+ * order.
+ */
+export function theoryMissing(rows: readonly ResultInput[], weights: Weights): number[] {
+  if (weights.theoryWeight === 0) {
+    return [];
+  }
+  return rows.filter((r) => r.status === 'competed' && r.theory === null).map((r) => r.id);
 }

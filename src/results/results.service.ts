@@ -7,12 +7,13 @@ import { nowIso } from '../database/time';
 import { UnitOfWork } from '../database/unit-of-work';
 import { eventOptions, validateEventRules } from '../domain/event-rules';
 import { fromHundredths, toHundredths } from '../domain/numbers';
-import { eventResults } from '../domain/results';
+import { eventResults, theoryMissing } from '../domain/results';
 import { CompetitionEvent } from '../editions/entities/competition-event.entity';
 import { Edition } from '../editions/entities/edition.entity';
 import { ScoringService } from '../judging/scoring.service';
 import { PoliciesService } from '../policies/policies.service';
 import { moduleCodes } from '../editions/events.service';
+import { BlindCode } from '../registration/entities/blind-code.entity';
 import { Entry } from '../registration/entities/entry.entity';
 import { PublishDto } from './dto/results.dto';
 import { Appeal } from './entities/appeal.entity';
@@ -103,6 +104,7 @@ export class ResultsService {
     const policy = await this.policies.forEdition(manager, edition);
     const scores = await this.scoring.scoreEvent(manager, eventId);
     const { entries, inputs } = await resultInputs(manager, event, options, scores);
+    await assertTheoryComplete(manager, eventId, theoryMissing(inputs, options.weights));
     const computed = eventResults(inputs, options, policy);
     const previous = new Map(
       (await manager.find(ResultRow, { where: { eventId } })).map((r) => [r.entryId, r]),
@@ -253,4 +255,28 @@ export class ResultsService {
       return this.get(eventId, manager);
     });
   }
+}
+
+/** 409 THEORY_MISSING naming the work-piece and check-in codes the chief judge looks up. */
+async function assertTheoryComplete(
+  manager: EntityManager,
+  eventId: number,
+  entryIds: number[],
+): Promise<void> {
+  if (entryIds.length === 0) {
+    return;
+  }
+  const codes = await manager.find(BlindCode, {
+    where: { eventId, entryId: In(entryIds) },
+    order: { workpieceCode: 'ASC' },
+  });
+  throw conflict(
+    'THEORY_MISSING',
+    `The event weighs theory but ${entryIds.length} competitor(s) have no theory score; ` +
+      'import it (0 for a contestant absent from theory).',
+    {
+      workpieceCodes: codes.map((c) => c.workpieceCode),
+      checkInCodes: codes.map((c) => c.checkInCode),
+    },
+  );
 }

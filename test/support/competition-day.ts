@@ -136,14 +136,20 @@ export async function makeJudges(
 /**
  * Judges a prepared event to provisional results as the day runs: a one-module scheme (A1, a
  * measurement out of 100), the judge marks every piece (`practical(i)` for contestant i), theory
- * is imported (`theory(i)`), then sign-off, lock, decryption with a supervisor named, and the
- * results computed.
+ * is imported (`theory(i)`, none when null), then sign-off, lock, decryption with a supervisor
+ * named, and the results computed (unless `compute: false`).
  */
 export async function judgeToResults(
   t: TestApp,
   day: PreparedEvent,
   judge: Session & { id: number },
-  marks: { practical: (i: number) => number; theory: (i: number) => number; step?: number },
+  marks: {
+    practical: (i: number) => number;
+    /** null: no theory score is imported for contestant i. */
+    theory: (i: number) => number | null;
+    step?: number;
+  },
+  options: { compute?: boolean } = {},
 ): Promise<{ moduleId: number; aspectId: number }> {
   const scheme = await request(t.url)
     .put(`/api/events/${day.eventId}/scheme`)
@@ -189,7 +195,9 @@ export async function judgeToResults(
     .post(`/api/events/${day.eventId}/theory`)
     .set(day.chief.auth)
     .send({
-      scores: day.checkInCodeOf.map((checkInCode, i) => ({ checkInCode, score: marks.theory(i) })),
+      scores: day.checkInCodeOf
+        .map((checkInCode, i) => ({ checkInCode, score: marks.theory(i) }))
+        .filter((s) => s.score !== null),
     })
     .expect(200);
   await request(t.url).post(`/api/judge/modules/${moduleId}/sign`).set(judge.auth).expect(200);
@@ -199,9 +207,11 @@ export async function judgeToResults(
     .set(day.chief.auth)
     .send({ supervisor: '刘洋' })
     .expect(200);
-  await request(t.url)
-    .post(`/api/events/${day.eventId}/results/compute`)
-    .set(day.chief.auth)
-    .expect(200);
+  if (options.compute ?? true) {
+    await request(t.url)
+      .post(`/api/events/${day.eventId}/results/compute`)
+      .set(day.chief.auth)
+      .expect(200);
+  }
   return { moduleId, aspectId };
 }

@@ -164,6 +164,8 @@ const awardsEn: AwardsMessages = {
     },
   },
   errors: {
+    THEORY_MISSING:
+      'Some competitors have no theory score (import 0 for one absent from theory): work-pieces {workpieceCodes}',
     RULES_QUOTA_INVALID:
       'The prize quota is not valid: three whole counts, or three percentages, not all 0',
     RULES_QUOTA_OVER_100: 'The prize percentages add up to {sum} %, more than {limit} %',

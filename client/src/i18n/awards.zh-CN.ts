@@ -155,6 +155,7 @@ const awardsZhCN = {
     },
   },
   errors: {
+    THEORY_MISSING: '有选手缺少理论成绩（理论缺考请导入 0 分）：工件号 {workpieceCodes}',
     RULES_QUOTA_INVALID: '获奖名额无效：应为三个整数名额或三个百分比，且不能全为 0',
     RULES_QUOTA_OVER_100: '各等奖比例合计 {sum}%，超过 {limit}%',
     RULES_HONOURABLE_INVALID: '优胜奖应为至少 1 名，或不超过 100% 的比例',
