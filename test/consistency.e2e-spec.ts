@@ -3,8 +3,7 @@ import fc from 'fast-check';
 import request from 'supertest';
 import { QueryFailedError } from 'typeorm';
 import { TEAM_SIZE } from '../src/domain/competition';
-import { DEFAULT_PRIZE_RULE } from '../src/domain/prizes';
-import { DEFAULT_RANKING } from '../src/domain/ranking';
+import { eventOptions } from '../src/domain/event-rules';
 import { eventResults } from '../src/domain/results';
 import { computeStandings } from '../src/domain/standings';
 import { CompetitionEvent } from '../src/editions/entities/competition-event.entity';
@@ -81,11 +80,7 @@ async function liveEqualsFullRecompute(t: TestApp, eventId: number): Promise<boo
         theory: s.theory,
         timeUsedSeconds: s.timeUsedSeconds,
       })),
-      {
-        theoryWeight: event.theoryWeight,
-        practicalWeight: event.practicalWeight,
-        ranking: DEFAULT_RANKING,
-      },
+      { ...eventOptions(event).weights, ranking: eventOptions(event).ranking },
     ),
     names,
   );
@@ -379,12 +374,7 @@ describe('consistency: appeals, final results and the awards ledger after random
           teamSize: TEAM_SIZE[event.mode],
         };
       }),
-      {
-        group: event.contestantGroup,
-        weights: { theoryWeight: event.theoryWeight, practicalWeight: event.practicalWeight },
-        ranking: { tieBreak: DEFAULT_RANKING.tieBreak, sharedRanks: event.sharedRanks },
-        prizes: event.prizeRule ?? DEFAULT_PRIZE_RULE,
-      },
+      eventOptions(event),
       policy,
     );
     return rows.map((r) => ({ ...r, contestantId: contestantOf.get(r.id)! }));

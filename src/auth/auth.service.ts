@@ -70,21 +70,22 @@ export class AuthService implements OnModuleDestroy {
    * supervisor at decryption): checked and throttled as a sign-in, but no session is issued.
    * Answers 422, not 401, so the signed-in user's own session is not taken for expired.
    */
-  async confirmIdentity(username: string, password: string): Promise<User> {
+  async confirmIdentity(username: string, password: string, address: string): Promise<User> {
     const account = username.trim().toLowerCase();
-    const retryAfterSeconds = this.throttle.retryAfterSeconds(account);
+    const retryAfterSeconds = await this.throttle.retryAfterSeconds(account, address);
     if (retryAfterSeconds > 0) {
-      throw new AppError(429, 'LOGIN_THROTTLED', 'Too many failed sign-ins for this account.', {
+      throw new AppError(429, 'LOGIN_THROTTLED', 'Too many failed sign-ins; wait and try again.', {
         retryAfterSeconds,
       });
     }
     const user = await this.uow.reader.findOneBy(User, { username: account });
-    const ok = user !== null && user.active && (await verifyPassword(password, user.passwordHash));
-    if (!user || !ok) {
-      this.throttle.recordFailure(account);
+    // The same work whether or not the account exists, as for a sign-in.
+    const matches = await verifyPassword(password, user?.passwordHash ?? (await this.decoyHash));
+    if (!user || !user.active || !matches) {
+      await this.throttle.recordFailure(account, address);
       throw unprocessable('SUPERVISOR_CREDENTIALS_INVALID', 'Wrong username or password.');
     }
-    this.throttle.reset(account);
+    await this.throttle.reset(account, address);
     return user;
   }
 

@@ -73,6 +73,8 @@ export const DEMO_EVENTS: CreateEventDto[] = [
     theoryWeight: 30,
     practicalWeight: 70,
     status: 'published',
+    // Fixed counts with a practical floor (one event of each quota kind, issue #14).
+    rules: { quota: { kind: 'fixed', counts: [1, 4, 3] }, floor: { practical: 60 } },
   },
   {
     occupation: '电工',
@@ -83,6 +85,10 @@ export const DEMO_EVENTS: CreateEventDto[] = [
     theoryWeight: 30,
     practicalWeight: 70,
     status: 'published',
+    // The DOMAIN.md default, spelled out: 10 / 20 / 30 % of those who competed, half up.
+    rules: {
+      quota: { kind: 'percent', percents: [10, 20, 30], rounding: 'half-up', minimumOne: true },
+    },
   },
   {
     occupation: '焊工',
@@ -93,6 +99,12 @@ export const DEMO_EVENTS: CreateEventDto[] = [
     theoryWeight: 20,
     practicalWeight: 80,
     status: 'published',
+    // Shares rounded down, 优胜奖 down to two thirds of the field, no 1st prize below 15.
+    rules: {
+      quota: { kind: 'percent', percents: [15, 25, 30], rounding: 'down' },
+      honourable: { kind: 'share', percent: 66.67 },
+      minimumField: { competitors: 15, form: 'lower-only' },
+    },
   },
   {
     occupation: '汽车维修工',
@@ -103,6 +115,12 @@ export const DEMO_EVENTS: CreateEventDto[] = [
     theoryWeight: 30,
     practicalWeight: 70,
     status: 'published',
+    // Fixed counts, a strict order (no shared ranks), past winners of one edition excluded.
+    rules: {
+      quota: { kind: 'fixed', counts: [1, 2, 3] },
+      pastWinners: { editions: 1 },
+      tieBreak: { chain: ['practical', 'time', 'theory'], then: 'strict' },
+    },
   },
   {
     occupation: '工业机器人系统运维员',

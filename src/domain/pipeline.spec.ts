@@ -1,7 +1,7 @@
 import wuxi2015 from '../../data/policies/wuxi-2015.json';
 import { type Aspect, aggregateAspect, componentMark, moduleMark } from './marking';
 import { validatePolicy } from './policy';
-import { assignPrizes, type PrizeCandidate } from './prizes';
+import { assignPrizes, HONOURABLE_MENTION, type PrizeCandidate } from './prizes';
 import type { QualificationLevel } from './qualification';
 import { rankContestants, totalMark } from './ranking';
 import { grantsFor, totalCash } from './rewards';
@@ -85,7 +85,7 @@ describe('a worker event end to end', () => {
     throw new Error('the shipped policy must validate');
   }
   const grants = outcomes.flatMap((o, i) =>
-    o.prize === null
+    o.prize === null || o.prize === HONOURABLE_MENTION
       ? []
       : [
           {

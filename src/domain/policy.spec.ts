@@ -19,6 +19,9 @@ describe('validatePolicy', () => {
     expect(worker[2].titles).toEqual(['无锡市技术能手', '无锡市五一劳动奖章']);
     expect(worker[3].titles).toEqual(['无锡市技术能手', '无锡市五一劳动奖章']);
     expect(student[1].titles).toEqual(['学生技能状元']);
+    // Item 17: titles, treatment, upgrades and cash are for 职工选手; students: title + certificates.
+    expect([1, 2, 3].map((p) => student[p as 1 | 2 | 3].qualification)).toEqual([null, null, null]);
+    expect([1, 2, 3].map((p) => student[p as 1 | 2 | 3].certificate)).toEqual([true, true, true]);
     expect([1, 2, 3].map((p) => worker[p as 1 | 2 | 3].modelWorkerTreatment)).toEqual([
       true,
       false,

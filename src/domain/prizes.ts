@@ -12,32 +12,65 @@ import { toHundredths } from './numbers';
 
 export type Prize = 1 | 2 | 3;
 
+/** 优胜奖 (honourable mention), stored as placing 4: a certificate, never a policy grant. */
+export const HONOURABLE_MENTION = 4;
+export type Placing = Prize | typeof HONOURABLE_MENTION;
+
+/** Half up (the default: 0.5 → 1), down (floor) or up (ceiling), on the exact share. */
+export const ROUNDINGS = ['half-up', 'down', 'up'] as const;
+export type Rounding = (typeof ROUNDINGS)[number];
+
 export type QuotaRule =
   | { kind: 'fixed'; counts: [number, number, number] }
-  | { kind: 'percent'; percents: [number, number, number]; rounding: 'floor' | 'round' | 'ceil' };
+  | {
+      kind: 'percent';
+      percents: [number, number, number];
+      rounding: Rounding;
+      /** Each prize with a positive percentage goes to at least one, where anyone competed. */
+      minimumOne?: boolean;
+    };
+
+/** 优胜奖 below the third prize: a number of people, or down to a share of the field (cumulative). */
+export type HonourableRule = { kind: 'count'; count: number } | { kind: 'share'; percent: number };
 
 export interface PrizeFloor {
+  total?: number;
   theory?: number;
   practical?: number;
 }
 
+/**
+ * A tie across a boundary: 'higher' gives every tied contestant the higher prize (DOMAIN.md
+ * default); 'strict' never exceeds a prize's count, so a tied group that does not fit takes the
+ * next prize down whole (or none).
+ */
+export const BOUNDARY_TIES = ['higher', 'strict'] as const;
+export type BoundaryTie = (typeof BOUNDARY_TIES)[number];
+
+/**
+ * With fewer than `competitors` who competed: 'no-prize' gives none; 'lower-only' withholds the
+ * first prize (those ranked within it take the second), as some provincial rules do.
+ */
+export const MINIMUM_FIELD_FORMS = ['no-prize', 'lower-only'] as const;
+export interface MinimumField {
+  competitors: number;
+  form: (typeof MINIMUM_FIELD_FORMS)[number];
+}
+
 export interface PrizeRule {
   quota: QuotaRule;
-  floor?: PrizeFloor;
-  /**
-   * The event demands a strict order (no two contestants on one rank, like the national
-   * competition): the ranking must then have been made with sharedRanks false, and a shared
-   * rank here is an error rather than silently given the higher prize.
-   */
-  strictOrder?: boolean;
+  honourable?: HonourableRule | null;
+  boundaryTie?: BoundaryTie;
+  floor?: PrizeFloor | null;
+  minimumField?: MinimumField | null;
 }
 
 /** One rule per group of an event; worker and student rules are configured separately. */
 export type PrizeRulesByGroup = Record<ContestantGroup, PrizeRule>;
 
-/** DOMAIN.md default: 10% / 20% / 30% of those who competed, no floor unless set. */
+/** DOMAIN.md default: 10% / 20% / 30% of those who competed, half up, no floor unless set. */
 export const DEFAULT_PRIZE_RULE: PrizeRule = {
-  quota: { kind: 'percent', percents: [10, 20, 30], rounding: 'round' },
+  quota: { kind: 'percent', percents: [10, 20, 30], rounding: 'half-up' },
 };
 
 export type ContestStatus = 'competed' | 'absent' | 'withdrawn' | 'disqualified';
@@ -49,14 +82,18 @@ export interface PrizeCandidate {
   rank: number | null;
   theory: number | null;
   practical: number;
+  total: number | null;
+  /** Won a prize in the event's past editions and the event says such winners take none. */
+  pastWinner?: boolean;
 }
 
-export type NoPrizeReason = 'did-not-compete' | 'below-floor' | 'beyond-quota';
+export type NoPrizeReason =
+  'did-not-compete' | 'below-floor' | 'beyond-quota' | 'past-winner' | 'field-too-small';
 
 export interface PrizeOutcome {
   id: string | number;
   rank: number | null;
-  prize: Prize | null;
+  prize: Placing | null;
   reason: NoPrizeReason | null;
 }
 
@@ -75,18 +112,53 @@ export function cumulativeQuota(quota: QuotaRule, competitors: number): [number,
   }
   const [p1, p2, p3] = quota.percents.map(toHundredths);
   const cut = (p: number) => roundShare(competitors * p, 100 * 100, quota.rounding);
-  return [cut(p1), cut(p1 + p2), cut(p1 + p2 + p3)];
+  const cuts: [number, number, number] = [cut(p1), cut(p1 + p2), cut(p1 + p2 + p3)];
+  if (quota.minimumOne && competitors > 0) {
+    let previous = 0;
+    [p1, p2, p3].forEach((p, k) => {
+      const least = p > 0 ? previous + 1 : previous;
+      cuts[k] = Math.min(competitors, Math.max(cuts[k], least));
+      previous = cuts[k];
+    });
+  }
+  return cuts;
+}
+
+/** The cumulative places of all four placings (the 4th is 优胜奖), after the minimum field. */
+export function placingCuts(rule: PrizeRule, competitors: number): number[] {
+  const [c1, c2, c3] = cumulativeQuota(rule.quota, competitors);
+  const honourable = rule.honourable ?? null;
+  const c4 =
+    honourable === null
+      ? c3
+      : honourable.kind === 'count'
+        ? c3 + honourable.count
+        : Math.max(
+            c3,
+            roundShare(
+              competitors * toHundredths(honourable.percent),
+              100 * 100,
+              rule.quota.kind === 'percent' ? rule.quota.rounding : 'half-up',
+            ),
+          );
+  const field = rule.minimumField ?? null;
+  if (field !== null && competitors < field.competitors) {
+    return field.form === 'no-prize' ? [0, 0, 0, 0] : [0, c2, c3, c4];
+  }
+  return [c1, c2, c3, c4];
 }
 
 /**
  * Assigns prizes to ranked rows of one event and group.
  * - Only rows that competed count, both for the percentage base and for prizes.
- * - A row below the floor gets no prize and does not use up a place: the quota is the number of
- *   prizes to give, and the floor decides who may receive one (so the next contestant moves up).
- *   Floors compare the 2-decimal marks; a theory floor is ignored in an event without theory.
- * - Groups sharing a rank are taken whole: a group whose first member falls within prize k's
- *   cumulative quota all get prize k (the tie goes to the higher prize), and the places they
- *   take are counted, so later contestants may get a lower prize or none.
+ * - A row below the floor, or a past prize-winner the event excludes, gets no prize and does not
+ *   use up a place: the quota is the number of prizes to give, and the floor decides who may
+ *   receive one (so the next contestant moves up). Floors compare the 2-decimal marks; a theory
+ *   floor is ignored in an event without theory.
+ * - Groups sharing a rank are taken whole: with boundaryTie 'higher' a group whose first member
+ *   falls within prize k's cumulative quota all get prize k; with 'strict' the whole group must
+ *   fit within it. The places they take are counted, so later contestants may get a lower prize
+ *   or none. Placing 4 is 优胜奖.
  * Output keeps the input order.
  */
 export function assignPrizes(rows: readonly PrizeCandidate[], rule: PrizeRule): PrizeOutcome[] {
@@ -96,19 +168,27 @@ export function assignPrizes(rows: readonly PrizeCandidate[], rule: PrizeRule): 
       throw new RankingError('PRIZE_RANK_MISSING', `Row ${r.id} competed but has no rank.`);
     }
   }
-  const cuts = cumulativeQuota(rule.quota, competed.length);
+  const cuts = placingCuts(rule, competed.length);
+  const tooSmall = cuts[cuts.length - 1] === 0 && (rule.minimumField ?? null) !== null;
   const outcomes = new Map<PrizeCandidate, PrizeOutcome>();
+  const none = (r: PrizeCandidate, reason: NoPrizeReason) =>
+    outcomes.set(r, { id: r.id, rank: r.rank, prize: null, reason });
   const eligible: PrizeCandidate[] = [];
   for (const r of rows) {
     if (r.status !== 'competed') {
-      outcomes.set(r, { id: r.id, rank: r.rank, prize: null, reason: 'did-not-compete' });
-    } else if (belowFloor(r, rule.floor)) {
-      outcomes.set(r, { id: r.id, rank: r.rank, prize: null, reason: 'below-floor' });
+      none(r, 'did-not-compete');
+    } else if (belowFloor(r, rule.floor ?? undefined)) {
+      none(r, 'below-floor');
+    } else if (r.pastWinner) {
+      none(r, 'past-winner');
+    } else if (tooSmall) {
+      none(r, 'field-too-small');
     } else {
       eligible.push(r);
     }
   }
   eligible.sort((a, b) => (a.rank as number) - (b.rank as number));
+  const strict = rule.boundaryTie === 'strict';
   let placesTaken = 0;
   let i = 0;
   while (i < eligible.length) {
@@ -116,15 +196,9 @@ export function assignPrizes(rows: readonly PrizeCandidate[], rule: PrizeRule): 
     while (j < eligible.length && eligible[j].rank === eligible[i].rank) {
       j++;
     }
-    if (rule.strictOrder && j - i > 1) {
-      throw new RankingError(
-        'PRIZE_SHARED_RANK',
-        `The event demands a strict order but rank ${eligible[i].rank} is shared.`,
-        { ids: eligible.slice(i, j).map((r) => r.id) },
-      );
-    }
-    const level = cuts.findIndex((cut) => placesTaken < cut);
-    const prize = level === -1 ? null : ((level + 1) as Prize);
+    const size = j - i;
+    const level = cuts.findIndex((cut) => (strict ? placesTaken + size <= cut : placesTaken < cut));
+    const prize = level === -1 ? null : ((level + 1) as Placing);
     for (const r of eligible.slice(i, j)) {
       outcomes.set(r, {
         id: r.id,
@@ -133,7 +207,7 @@ export function assignPrizes(rows: readonly PrizeCandidate[], rule: PrizeRule): 
         reason: prize === null ? 'beyond-quota' : null,
       });
     }
-    placesTaken += j - i;
+    placesTaken += size;
     i = j;
   }
   return rows.map((r) => outcomes.get(r) as PrizeOutcome);
@@ -165,6 +239,13 @@ function belowFloor(r: PrizeCandidate, floor: PrizeFloor | undefined): boolean {
   if (floor.practical !== undefined && toHundredths(r.practical) < toHundredths(floor.practical)) {
     return true;
   }
+  if (
+    floor.total !== undefined &&
+    r.total !== null &&
+    toHundredths(r.total) < toHundredths(floor.total)
+  ) {
+    return true;
+  }
   return (
     floor.theory !== undefined &&
     r.theory !== null &&
@@ -172,15 +253,15 @@ function belowFloor(r: PrizeCandidate, floor: PrizeFloor | undefined): boolean {
   );
 }
 
-function roundShare(numerator: number, denominator: number, rounding: 'floor' | 'round' | 'ceil') {
+function roundShare(numerator: number, denominator: number, rounding: Rounding) {
   const q = Math.floor(numerator / denominator);
   const r = numerator - q * denominator;
   switch (rounding) {
-    case 'floor':
+    case 'down':
       return q;
-    case 'ceil':
+    case 'up':
       return r > 0 ? q + 1 : q;
-    case 'round':
+    case 'half-up':
       return 2 * r >= denominator ? q + 1 : q;
   }
 }

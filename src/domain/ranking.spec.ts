@@ -186,3 +186,38 @@ function mulberry32(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+describe('rankContestants: a module of the scheme in the tie-break chain', () => {
+  const withModules = (id: string, total: number, modules: Record<string, number | null>) => ({
+    ...row(id, total, 80),
+    modules,
+  });
+
+  it.each<[string, RankingOptions, string]>([
+    [
+      'module B first: b beats a on B',
+      { tieBreak: ['module:B', 'practical'], sharedRanks: true },
+      'b a c',
+    ],
+    ['module A first: a beats b on A', { tieBreak: ['module:A'], sharedRanks: true }, 'a b c'],
+    [
+      'practical alone cannot separate them: shared',
+      { tieBreak: ['practical'], sharedRanks: true },
+      'a=b c',
+    ],
+    ['a missing module mark counts 0', { tieBreak: ['module:C'], sharedRanks: true }, 'a=b c'],
+  ])('%s', (_label, options, expected) => {
+    const rows = [
+      withModules('a', 85, { A: 50, B: 30 }),
+      withModules('b', 85, { A: 40, B: 40 }),
+      withModules('c', 80, { A: 60, B: 60 }),
+    ];
+    const ranked = rankContestants(rows, options);
+    const shown = ranked
+      .map((r, i) => (i > 0 && ranked[i - 1].rank === r.rank ? `=${r.id}` : ` ${r.id}`))
+      .join('')
+      .trim()
+      .replace(/ =/g, '=');
+    expect(shown).toBe(expected);
+  });
+});

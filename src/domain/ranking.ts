@@ -55,7 +55,9 @@ export function totalMark(
   );
 }
 
-export type TieBreak = 'practical' | 'time' | 'theory';
+/** A criterion after the total: a part, the time used, or one module of the scheme by code. */
+export type TieBreak = 'practical' | 'time' | 'theory' | `module:${string}`;
+export const MODULE_TIE_BREAK = 'module:';
 
 export interface RankingOptions {
   /** Applied in order after the total; default practical → time → theory (DOMAIN.md). */
@@ -75,6 +77,8 @@ export interface RankingRow {
   theory: number | null;
   practical: number;
   timeUsedSeconds: number | null;
+  /** Module code → mark, for a chain that names a module; a missing mark counts 0. */
+  modules?: Readonly<Record<string, number | null>>;
 }
 
 export type RankedRow<R extends RankingRow = RankingRow> = R & {
@@ -129,6 +133,10 @@ export function rankContestants<R extends RankingRow>(
 function meritKey(row: RankingRow, chain: readonly TieBreak[]): number[] {
   const key = [-toHundredths(row.total)];
   for (const criterion of chain) {
+    if (criterion.startsWith(MODULE_TIE_BREAK)) {
+      key.push(-toHundredths(row.modules?.[criterion.slice(MODULE_TIE_BREAK.length)] ?? 0));
+      continue;
+    }
     switch (criterion) {
       case 'practical':
         key.push(-toHundredths(row.practical));

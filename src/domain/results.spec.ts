@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validatePolicy, RewardPolicy } from './policy';
 import { DEFAULT_RANKING } from './ranking';
-import { eventResults, ResultInput } from './results';
+import { eventResults, ResultInput, theoryMissing } from './results';
 
 const parsed = validatePolicy(
   JSON.parse(readFileSync(join(__dirname, '../../data/policies/wuxi-2015.json'), 'utf8')),
@@ -81,6 +81,32 @@ describe('eventResults: marks to prizes to grants', () => {
     const input = [row(1, 80, 90), row(2, 90, 80), row(3, 70, 70)];
     expect(eventResults(input, rules, policy)).toEqual(
       eventResults([...input].reverse(), rules, policy).reverse(),
+    );
+  });
+});
+
+describe('theoryMissing', () => {
+  const input = (
+    id: number,
+    status: ResultInput['status'],
+    theory: number | null,
+  ): ResultInput => ({
+    id,
+    status,
+    theory,
+    practical: 80,
+    timeUsedSeconds: null,
+    currentLevel: null,
+    teamSize: 1,
+  });
+  const rows = [input(1, 'competed', 80), input(2, 'competed', null), input(3, 'absent', null)];
+
+  it.each<[string, number, number[]]>([
+    ['an event that weighs theory names who competed without a score', 30, [2]],
+    ['an event without theory needs none', 0, []],
+  ])('%s', (_label, theoryWeight, expected) => {
+    expect(theoryMissing(rows, { theoryWeight, practicalWeight: 100 - theoryWeight })).toEqual(
+      expected,
     );
   });
 });

@@ -1,8 +1,8 @@
-import type { ContestantGroup } from './competition';
+import type { EventOptions } from './event-rules';
 import type { RewardPolicy } from './policy';
-import { assignPrizes, ContestStatus, NoPrizeReason, Prize, PrizeRule } from './prizes';
+import { assignPrizes, ContestStatus, HONOURABLE_MENTION, NoPrizeReason, Placing } from './prizes';
 import type { QualificationLevel } from './qualification';
-import { rankContestants, RankingOptions, totalMark, Weights } from './ranking';
+import { rankContestants, totalMark, type Weights } from './ranking';
 import { Grant, grantsFor } from './rewards';
 
 /** One contestant (or team member) of an event, as the results need them. */
@@ -14,21 +14,21 @@ export interface ResultInput {
   timeUsedSeconds: number | null;
   currentLevel: QualificationLevel | null;
   teamSize: number;
+  /** Module code → mark, for a tie-break chain that names a module. */
+  modules?: Readonly<Record<string, number | null>>;
+  /** A past prize-winner of an event that excludes them (EventOptions.pastWinnerEditions). */
+  pastWinner?: boolean;
 }
 
-export interface EventRules {
-  group: ContestantGroup;
-  weights: Weights;
-  ranking: RankingOptions;
-  prizes: PrizeRule;
-}
+/** The options of one event, as `eventOptions` reads them from its stored rules. */
+export type EventRules = Pick<EventOptions, 'group' | 'weights' | 'ranking' | 'prizes'>;
 
 export interface ResultRow {
   id: number;
   total: number | null;
   rank: number | null;
   tied: boolean;
-  prize: Prize | null;
+  prize: Placing | null;
   noPrizeReason: NoPrizeReason | null;
   /** What the policy gives this person for the prize (null without a prize). */
   grant: Grant | null;
@@ -37,7 +37,7 @@ export interface ResultRow {
 /**
  * The chain from marks to money for one event: weighted totals → ranking with the event's
  * tie-breaks → prizes by its quota and floor → each prize-winner's titles, upgrade and cash
- * under the edition's policy. Pure: the same inputs always give the same rows (idempotent).
+ * under the edition's policy (优胜奖 brings a certificate, no grant). Pure: the same inputs always give the same rows (idempotent).
  */
 export function eventResults(
   rows: readonly ResultInput[],
@@ -63,6 +63,7 @@ export function eventResults(
         theory: r.theory,
         practical: r.practical,
         timeUsedSeconds: r.timeUsedSeconds,
+        modules: r.modules,
       })),
       rules.ranking,
     ).map((r) => [r.id, r]),
@@ -75,6 +76,8 @@ export function eventResults(
         rank: ranked.get(r.id)?.rank ?? null,
         theory: r.theory,
         practical: r.practical,
+        total: totals.get(r.id) ?? null,
+        pastWinner: r.pastWinner ?? false,
       })),
       rules.prizes,
     ).map((p) => [p.id, p]),
@@ -90,7 +93,7 @@ export function eventResults(
       prize: outcome.prize,
       noPrizeReason: outcome.reason,
       grant:
-        outcome.prize === null
+        outcome.prize === null || outcome.prize === HONOURABLE_MENTION
           ? null
           : grantsFor(
               {
@@ -103,4 +106,16 @@ export function eventResults(
             ),
     };
   });
+}
+
+/**
+ * Who competed in an event that weighs theory but has no theory score: results must not be
+ * computed for them (a missing score used to count as 0 without anyone noticing). Ids in input
+ * order.
+ */
+export function theoryMissing(rows: readonly ResultInput[], weights: Weights): number[] {
+  if (weights.theoryWeight === 0) {
+    return [];
+  }
+  return rows.filter((r) => r.status === 'competed' && r.theory === null).map((r) => r.id);
 }

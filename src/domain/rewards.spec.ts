@@ -86,9 +86,10 @@ describe('grantsFor with the 2015 policy', () => {
     ['worker', 3, 'intermediate', ['无锡市技术能手', '无锡市五一劳动奖章'], false, 'senior', 10000],
     ['worker', 3, 'senior', ['无锡市技术能手', '无锡市五一劳动奖章'], false, 'technician', 10000],
     ['worker', 3, null, ['无锡市技术能手', '无锡市五一劳动奖章'], false, 'senior', 10000],
-    ['student', 1, 'intermediate', ['学生技能状元'], false, 'technician', 0],
-    ['student', 2, 'intermediate', [], false, 'technician', 0],
-    ['student', 3, 'junior', [], false, 'senior', 0],
+    // Item 17 gives upgrades and cash to 职工选手 only: a student gets a title and certificates.
+    ['student', 1, 'intermediate', ['学生技能状元'], false, null, 0],
+    ['student', 2, 'intermediate', [], false, null, 0],
+    ['student', 3, 'junior', [], false, null, 0],
   ])('%s prize %i at %s', (group, prize, currentLevel, titles, treatment, to, cash) => {
     const g = grantsFor({ group, prize, currentLevel, teamSize: 1 }, policy);
     expect(g).toMatchObject({

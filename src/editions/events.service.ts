@@ -8,7 +8,10 @@ import { conflict, notFound, unprocessable } from '../common/errors/app-error';
 import { nowIso } from '../database/time';
 import { UnitOfWork } from '../database/unit-of-work';
 import { weightsAreValid } from '../domain/competition';
+import { validateEventRules, type EventRuleSet } from '../domain/event-rules';
+import { MarkingModuleRow } from '../judging/entities/module.entity';
 import { CreateEventDto, EventResponse, toEventResponse, UpdateEventDto } from './dto/event.dto';
+import { EventRulesDto, toEventRuleSet } from './dto/event-rules.dto';
 import { EditionsService } from './editions.service';
 import { CompetitionEvent } from './entities/competition-event.entity';
 import { Draw } from '../registration/entities/draw.entity';
@@ -46,6 +49,7 @@ export class EventsService {
     return this.uow.run(async (manager) => {
       await this.editions.findVisible(manager, editionId, true);
       assertWeights(input.theoryWeight, input.practicalWeight);
+      const rules = input.rules ? checkedRules(input.rules, null) : null;
       await this.assertUnique(manager, editionId, input.occupation, input.group);
       const now = nowIso();
       const event = manager.create(CompetitionEvent, {
@@ -73,8 +77,7 @@ export class EventsService {
         publicationEnd: null,
         appealDeadline: null,
         finalAt: null,
-        prizeRule: null,
-        sharedRanks: true,
+        rules,
         createdAt: now,
         updatedAt: now,
       });
@@ -103,9 +106,18 @@ export class EventsService {
           { fields: frozen },
         );
       }
-      const { group, ...fields } = input;
+      const { group, rules, ...fields } = input;
       Object.assign(event, fields, group === undefined ? {} : { contestantGroup: group });
       assertWeights(event.theoryWeight, event.practicalWeight);
+      const weightsChanged =
+        event.theoryWeight !== before.theoryWeight ||
+        event.practicalWeight !== before.practicalWeight;
+      if (rules !== undefined || weightsChanged) {
+        assertRulesOpen(event);
+      }
+      if (rules !== undefined) {
+        event.rules = checkedRules(rules, await moduleCodes(manager, id));
+      }
       if (event.occupation !== before.occupation || event.contestantGroup !== before.group) {
         await this.assertUnique(manager, event.editionId, event.occupation, event.contestantGroup);
       }
@@ -168,6 +180,38 @@ export class EventsService {
         `The edition already has ${occupation} in the ${contestantGroup} group.`,
       );
     }
+  }
+}
+
+/** The codes of the event's scheme, for a tie-break chain that names a module. */
+export async function moduleCodes(manager: EntityManager, eventId: number): Promise<string[]> {
+  const modules = await manager.find(MarkingModuleRow, { where: { eventId } });
+  return modules.map((m) => m.code);
+}
+
+function checkedRules(dto: EventRulesDto, modules: string[] | null): EventRuleSet {
+  const rules = toEventRuleSet(dto);
+  validateEventRules(rules, modules);
+  return rules;
+}
+
+/**
+ * Rules and weights are frozen once results exist: a change then goes through
+ * PUT /events/{id}/rules (the chief judge, a reason, a recompute), and none once final.
+ */
+function assertRulesOpen(event: CompetitionEvent): void {
+  if (event.resultsStatus === 'final') {
+    throw conflict(
+      'RESULTS_FINAL',
+      'The results are final; the rules of the event no longer change.',
+    );
+  }
+  if (event.resultsStatus !== 'none') {
+    throw conflict(
+      'RULES_FROZEN',
+      'Results have been computed: the chief judge changes the rules with a reason, and they are recomputed.',
+      { resultsStatus: event.resultsStatus },
+    );
   }
 }
 

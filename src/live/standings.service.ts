@@ -6,7 +6,7 @@ import { AppConfig } from '../config/app-config';
 import { nowIso } from '../database/time';
 import { lockRow } from '../database/row-lock';
 import { UnitOfWork } from '../database/unit-of-work';
-import { DEFAULT_RANKING } from '../domain/ranking';
+import { eventOptions } from '../domain/event-rules';
 import { applyModule, computeStandings, StandingRow, StandingsConfig } from '../domain/standings';
 import { CompetitionEvent } from '../editions/entities/competition-event.entity';
 import { Edition } from '../editions/entities/edition.entity';
@@ -339,10 +339,8 @@ function visibleRows(event: CompetitionEvent, table: StandingRow[]): StandingRow
   }
 }
 
+/** The board ranks as the results do: the event's own chain, from the one reading of its rules. */
 function standingsConfig(event: CompetitionEvent): StandingsConfig {
-  return {
-    theoryWeight: event.theoryWeight,
-    practicalWeight: event.practicalWeight,
-    ranking: DEFAULT_RANKING,
-  };
+  const { weights, ranking } = eventOptions(event);
+  return { ...weights, ranking };
 }

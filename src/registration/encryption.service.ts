@@ -125,11 +125,13 @@ export class EncryptionService {
     chief: AuthUser,
     eventId: number,
     credentials: { supervisorUsername: string; supervisorPassword: string },
+    address: string,
   ): Promise<DecryptResponse> {
     // Checked before anything else is read: a wrong password is answered the same for any event.
     const supervisor = await this.auth.confirmIdentity(
       credentials.supervisorUsername,
       credentials.supervisorPassword,
+      address,
     );
     if (supervisor.role !== 'supervisor') {
       throw unprocessable(

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Param, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -122,7 +122,8 @@ export class EventPhasesController {
     @CurrentUser() user: AuthUser,
     @Param('id', ParseIdPipe) id: number,
     @Body() body: DecryptDto,
+    @Ip() address: string,
   ): Promise<DecryptResponse> {
-    return this.encryption.decrypt(user, id, body);
+    return this.encryption.decrypt(user, id, body, address);
   }
 }

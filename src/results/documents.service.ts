@@ -10,7 +10,7 @@ import { Contestant } from '../registration/entities/contestant.entity';
 import { GrantRow } from './entities/grant.entity';
 import { ResultsService } from './results.service';
 
-const PRIZE_ZH: Record<number, string> = { 1: '一等奖', 2: '二等奖', 3: '三等奖' };
+const PRIZE_ZH: Record<number, string> = { 1: '一等奖', 2: '二等奖', 3: '三等奖', 4: '优胜奖' };
 const STATUS_ZH = { pending: '待审批', approved: '已审批', paid: '已发放' } as const;
 const level = (l: string | null) =>
   l ? (QUALIFICATION_LABELS[l as QualificationLevel]?.zh ?? l) : '';

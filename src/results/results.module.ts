@@ -6,11 +6,20 @@ import { LedgerService } from './ledger.service';
 import { MatchingService } from './matching.service';
 import { ResultsController } from './results.controller';
 import { ResultsService } from './results.service';
+import { RulesController } from './rules.controller';
+import { RulesService } from './rules.service';
 
 @Module({
   imports: [PoliciesModule],
-  controllers: [ResultsController],
-  providers: [ResultsService, AppealsService, LedgerService, DocumentsService, MatchingService],
+  controllers: [ResultsController, RulesController],
+  providers: [
+    ResultsService,
+    AppealsService,
+    LedgerService,
+    DocumentsService,
+    MatchingService,
+    RulesService,
+  ],
   exports: [ResultsService, AppealsService, LedgerService],
 })
 export class ResultsModule {}

@@ -6,22 +6,23 @@ import { conflict, notFound } from '../common/errors/app-error';
 import { lockRow } from '../database/row-lock';
 import { nowIso } from '../database/time';
 import { UnitOfWork } from '../database/unit-of-work';
-import { TEAM_SIZE } from '../domain/competition';
+import { eventOptions, validateEventRules } from '../domain/event-rules';
 import { fromHundredths, toHundredths } from '../domain/numbers';
 import { finalizeRefusal, FinalizeRefusal, FinalizeState } from '../domain/final';
 import { FINALIZE_MESSAGES, sameResults } from './results-state';
-import { DEFAULT_PRIZE_RULE } from '../domain/prizes';
-import { DEFAULT_RANKING } from '../domain/ranking';
-import { eventResults, ResultInput } from '../domain/results';
+import { eventResults, theoryMissing } from '../domain/results';
 import { CompetitionEvent } from '../editions/entities/competition-event.entity';
 import { Edition } from '../editions/entities/edition.entity';
 import { MarkingModuleRow } from '../judging/entities/module.entity';
 import { ScoringService } from '../judging/scoring.service';
 import { PoliciesService } from '../policies/policies.service';
+import { moduleCodes } from '../editions/events.service';
+import { BlindCode } from '../registration/entities/blind-code.entity';
 import { Entry } from '../registration/entities/entry.entity';
 import { PublishDto } from './dto/results.dto';
 import { Appeal } from './entities/appeal.entity';
 import { ResultRow } from './entities/result-row.entity';
+import { resultInputs } from './result-inputs';
 
 export interface ResultLine {
   entryId: number;
@@ -106,99 +107,82 @@ export class ResultsService {
   }
 
   compute(actor: Actor, eventId: number): Promise<EventResultsResponse> {
-    return this.uow.run(async (manager) => {
-      const event = await this.lockEvent(manager, eventId);
-      if (event.resultsStatus === 'final') {
-        throw conflict('RESULTS_FINAL', 'The results are final; nothing about the event changes.');
-      }
-      if (!event.resultsLockedAt) {
-        throw conflict('RESULTS_NOT_LOCKED', 'Lock every module before computing results.');
-      }
-      if (!event.decryptedAt) {
-        throw conflict('NOT_DECRYPTED', 'Decrypt the codes before computing results.');
-      }
-      const edition = await manager.findOneByOrFail(Edition, { id: event.editionId });
-      const policy = await this.policies.forEdition(manager, edition);
-      const scores = new Map(
-        (await this.scoring.scoreEvent(manager, eventId)).map((s) => [s.entryId, s]),
-      );
-      const entries = await manager.find(Entry, {
-        where: { eventId, status: 'approved' },
-        relations: { contestant: true },
-      });
-      const inputs: ResultInput[] = entries.map((e) => {
-        const score = scores.get(e.id);
-        return {
-          id: e.id,
-          status:
-            e.checkInStatus === 'present' && score !== undefined && score.practical !== null
-              ? 'competed'
-              : 'absent',
-          theory: score?.theory ?? null,
-          practical: score?.practical ?? 0,
-          timeUsedSeconds: score?.timeUsedSeconds ?? null,
-          currentLevel: e.contestant?.qualificationLevel ?? null,
-          teamSize: TEAM_SIZE[event.mode],
-        };
-      });
-      const computed = eventResults(
-        inputs,
-        {
-          group: event.contestantGroup,
-          weights: { theoryWeight: event.theoryWeight, practicalWeight: event.practicalWeight },
-          ranking: { tieBreak: DEFAULT_RANKING.tieBreak, sharedRanks: event.sharedRanks },
-          prizes: event.prizeRule ?? DEFAULT_PRIZE_RULE,
-        },
-        policy,
-      );
-      const previous = new Map(
-        (await manager.find(ResultRow, { where: { eventId } })).map((r) => [r.entryId, r]),
-      );
-      const contestantOf = new Map(entries.map((e) => [e.id, e.contestantId]));
-      const rows = computed.map((r) =>
-        manager.create(ResultRow, {
-          eventId,
-          entryId: r.id,
-          contestantId: contestantOf.get(r.id)!,
-          status: inputs.find((i) => i.id === r.id)!.status,
-          totalHundredths: r.total === null ? null : toHundredths(r.total),
-          rank: r.rank,
-          tied: r.tied,
-          prize: r.prize,
-          noPrizeReason: r.noPrizeReason,
-          grant: r.grant,
-        }),
-      );
-      const diff = rows
-        .map((r) => ({
-          entryId: r.entryId,
-          before: previous.has(r.entryId) ? summary(previous.get(r.entryId)!) : null,
-          after: summary(r),
-        }))
-        .filter((d) => JSON.stringify(d.before) !== JSON.stringify(d.after));
-      if (event.resultsComputedAt !== null && sameResults(previous, rows)) {
-        // Computed already from these very inputs (a second click, a concurrent request): the
-        // same answer, and nothing written.
-        return this.get(eventId, manager);
-      }
-      await manager.delete(ResultRow, { eventId });
-      await manager.save(ResultRow, rows);
-      const status = event.resultsStatus === 'none' ? 'provisional' : event.resultsStatus;
-      await manager.update(
-        CompetitionEvent,
-        { id: eventId },
-        { resultsStatus: status, resultsComputedAt: nowIso() },
-      );
-      await this.audit.append(manager, {
-        actor,
-        action: previous.size === 0 ? 'results.computed' : 'results.recomputed',
-        entityType: 'event',
-        entityId: eventId,
-        before: previous.size === 0 ? null : diff.map((d) => ({ entryId: d.entryId, ...d.before })),
-        after: diff.map((d) => ({ entryId: d.entryId, ...d.after })),
-      });
+    return this.uow.run((manager) => this.computeIn(manager, actor, eventId));
+  }
+
+  /** Computes within the caller's transaction (a change of the rules recomputes in its own). */
+  async computeIn(
+    manager: EntityManager,
+    actor: Actor,
+    eventId: number,
+  ): Promise<EventResultsResponse> {
+    const event = await this.lockEvent(manager, eventId);
+    if (event.resultsStatus === 'final') {
+      throw conflict('RESULTS_FINAL', 'The results are final; nothing about the event changes.');
+    }
+    if (!event.resultsLockedAt) {
+      throw conflict('RESULTS_NOT_LOCKED', 'Lock every module before computing results.');
+    }
+    if (!event.decryptedAt) {
+      throw conflict('NOT_DECRYPTED', 'Decrypt the codes before computing results.');
+    }
+    const options = eventOptions(event);
+    if (event.rules) {
+      validateEventRules(event.rules, await moduleCodes(manager, eventId));
+    }
+    const edition = await manager.findOneByOrFail(Edition, { id: event.editionId });
+    const policy = await this.policies.forEdition(manager, edition);
+    const scores = await this.scoring.scoreEvent(manager, eventId);
+    const { entries, inputs } = await resultInputs(manager, event, options, scores);
+    await assertTheoryComplete(manager, eventId, theoryMissing(inputs, options.weights));
+    const computed = eventResults(inputs, options, policy);
+    const previous = new Map(
+      (await manager.find(ResultRow, { where: { eventId } })).map((r) => [r.entryId, r]),
+    );
+    const contestantOf = new Map(entries.map((e) => [e.id, e.contestantId]));
+    const rows = computed.map((r) =>
+      manager.create(ResultRow, {
+        eventId,
+        entryId: r.id,
+        contestantId: contestantOf.get(r.id)!,
+        status: inputs.find((i) => i.id === r.id)!.status,
+        totalHundredths: r.total === null ? null : toHundredths(r.total),
+        rank: r.rank,
+        tied: r.tied,
+        prize: r.prize,
+        noPrizeReason: r.noPrizeReason,
+        grant: r.grant,
+      }),
+    );
+    const diff = rows
+      .map((r) => ({
+        entryId: r.entryId,
+        before: previous.has(r.entryId) ? summary(previous.get(r.entryId)!) : null,
+        after: summary(r),
+      }))
+      .filter((d) => JSON.stringify(d.before) !== JSON.stringify(d.after));
+    if (event.resultsComputedAt !== null && sameResults(previous, rows)) {
+      // Computed already from these very inputs (a second click, a concurrent request): the
+      // same answer, and nothing written.
       return this.get(eventId, manager);
+    }
+    await manager.delete(ResultRow, { eventId });
+    await manager.save(ResultRow, rows);
+    const status = event.resultsStatus === 'none' ? 'provisional' : event.resultsStatus;
+    await manager.update(
+      CompetitionEvent,
+      { id: eventId },
+      { resultsStatus: status, resultsComputedAt: nowIso() },
+    );
+    await this.audit.append(manager, {
+      actor,
+      action: previous.size === 0 ? 'results.computed' : 'results.recomputed',
+      entityType: 'event',
+      entityId: eventId,
+      before: previous.size === 0 ? null : diff.map((d) => ({ entryId: d.entryId, ...d.before })),
+      after: diff.map((d) => ({ entryId: d.entryId, ...d.after })),
     });
+    return this.get(eventId, manager);
   }
 
   async get(
@@ -312,4 +296,28 @@ export class ResultsService {
       return this.get(eventId, manager);
     });
   }
+}
+
+/** 409 THEORY_MISSING naming the work-piece and check-in codes the chief judge looks up. */
+async function assertTheoryComplete(
+  manager: EntityManager,
+  eventId: number,
+  entryIds: number[],
+): Promise<void> {
+  if (entryIds.length === 0) {
+    return;
+  }
+  const codes = await manager.find(BlindCode, {
+    where: { eventId, entryId: In(entryIds) },
+    order: { workpieceCode: 'ASC' },
+  });
+  throw conflict(
+    'THEORY_MISSING',
+    `The event weighs theory but ${entryIds.length} competitor(s) have no theory score; ` +
+      'import it (0 for a contestant absent from theory).',
+    {
+      workpieceCodes: codes.map((c) => c.workpieceCode),
+      checkInCodes: codes.map((c) => c.checkInCode),
+    },
+  );
 }

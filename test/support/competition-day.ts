@@ -169,14 +169,20 @@ export async function supervisorCredentials(
 /**
  * Judges a prepared event to provisional results as the day runs: a one-module scheme (A1, a
  * measurement out of 100), the judge marks every piece (`practical(i)` for contestant i), theory
- * is imported (`theory(i)`), then sign-off, lock, decryption with the supervisor's credentials,
- * and the results computed.
+ * is imported (`theory(i)`, none when null), then sign-off, lock, decryption with the supervisor's
+ * credentials, and the results computed (unless `compute: false`).
  */
 export async function judgeToResults(
   t: TestApp,
   day: PreparedEvent,
   judge: Session & { id: number },
-  marks: { practical: (i: number) => number; theory: (i: number) => number; step?: number },
+  marks: {
+    practical: (i: number) => number;
+    /** null: no theory score is imported for contestant i. */
+    theory: (i: number) => number | null;
+    step?: number;
+  },
+  options: { compute?: boolean } = {},
 ): Promise<{ moduleId: number; aspectId: number }> {
   const ids = await judgeToLock(t, day, judge, marks);
   await request(t.url)
@@ -184,10 +190,12 @@ export async function judgeToResults(
     .set(day.chief.auth)
     .send(await supervisorCredentials(t))
     .expect(200);
-  await request(t.url)
-    .post(`/api/events/${day.eventId}/results/compute`)
-    .set(day.chief.auth)
-    .expect(200);
+  if (options.compute ?? true) {
+    await request(t.url)
+      .post(`/api/events/${day.eventId}/results/compute`)
+      .set(day.chief.auth)
+      .expect(200);
+  }
   return ids;
 }
 
@@ -196,7 +204,7 @@ export async function judgeToLock(
   t: TestApp,
   day: PreparedEvent,
   judge: Session & { id: number },
-  marks: { practical: (i: number) => number; theory: (i: number) => number; step?: number },
+  marks: { practical: (i: number) => number; theory: (i: number) => number | null; step?: number },
 ): Promise<{ moduleId: number; aspectId: number }> {
   const scheme = await request(t.url)
     .put(`/api/events/${day.eventId}/scheme`)
@@ -242,7 +250,9 @@ export async function judgeToLock(
     .post(`/api/events/${day.eventId}/theory`)
     .set(day.chief.auth)
     .send({
-      scores: day.checkInCodeOf.map((checkInCode, i) => ({ checkInCode, score: marks.theory(i) })),
+      scores: day.checkInCodeOf
+        .map((checkInCode, i) => ({ checkInCode, score: marks.theory(i) }))
+        .filter((s) => s.score !== null),
     })
     .expect(200);
   await request(t.url).post(`/api/judge/modules/${moduleId}/sign`).set(judge.auth).expect(200);

@@ -16,11 +16,9 @@ export interface TestApp {
   dataSource: DataSource;
   url: string;
   dbLabel: string;
-  /** The data folder (DATABASE_PATH's), on either database: the audit key lives there. */
-  dataDir: string;
   /** The SQLite file (when on SQLite). */
   sqlitePath?: string;
-  /** The data folder (the SQLite file's folder; generated keys live here on either database). */
+  /** The data folder (DATABASE_PATH's, on either database): generated keys (audit, JWT) live here. */
   dataDir: string;
   close(): Promise<void>;
 }
@@ -65,7 +63,6 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       app,
       dataSource: app.get(DataSource),
       url: `http://127.0.0.1:${address.port}`,
-      dataDir: dir,
       dbLabel: onPostgres() ? `postgres schema ${schema}` : `sqlite ${sqlitePath}`,
       sqlitePath: onPostgres() ? undefined : sqlitePath,
       dataDir: dir,

@@ -2,8 +2,8 @@ import type { FormRules } from 'element-plus';
 import type { CompetitionEvent, EventInput, Group } from '../api/types';
 import zhCN from '../i18n/zh-CN';
 
-/** The event dialog's fields: every input, status included. */
-export type EventForm = Required<EventInput>;
+/** The event dialog's fields: every input, status included; the rules have their own model. */
+export type EventForm = Required<Omit<EventInput, 'rules'>>;
 
 export function blankEvent(): EventForm {
   return {

@@ -1,4 +1,8 @@
 /** The server's DTOs, as the API returns them (base path /api, JSON). */
+// The rules' shape is the server's own (src/domain/event-rules.ts).
+import type { EventRuleSet } from '@event-rules';
+
+export type { EventRuleSet } from '@event-rules';
 
 export const ROLES = [
   'admin',
@@ -130,8 +134,9 @@ export interface CompetitionEvent {
   theoryWeight: number;
   practicalWeight: number;
   status: EventStatus;
-  /** Once final, the fields results are computed from (level, group, mode, weights) are frozen. */
-  resultsStatus?: 'none' | 'provisional' | 'published' | 'final';
+  resultsStatus: 'none' | 'provisional' | 'published' | 'final';
+  /** 奖项与排名, defaults filled in by the server. */
+  rules: EventRuleSet;
   createdAt: string;
   updatedAt: string;
 }
@@ -148,6 +153,7 @@ export interface EventInput {
   theoryWeight: number;
   practicalWeight: number;
   status?: EventStatus;
+  rules?: EventRuleSet;
 }
 
 /** Who may enter an event (null: only the group and one-per-edition defaults apply). */

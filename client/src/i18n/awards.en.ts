@@ -11,7 +11,7 @@ const awardsEn: AwardsMessages = {
       selection: 'Selection & matching',
     },
     yuan: '¥{n}',
-    prize: { 1: '1st prize', 2: '2nd prize', 3: '3rd prize', none: '—' },
+    prize: { 1: '1st prize', 2: '2nd prize', 3: '3rd prize', 4: 'Honourable mention', none: '—' },
     group: { worker: 'Worker group', student: 'Student group' },
     policy: {
       title: 'Award policies',
@@ -167,6 +167,22 @@ const awardsEn: AwardsMessages = {
     },
   },
   errors: {
+    THEORY_MISSING:
+      'Some competitors have no theory score (import 0 for one absent from theory): work-pieces {workpieceCodes}',
+    RULES_QUOTA_INVALID:
+      'The prize quota is not valid: three whole counts, or three percentages, not all 0',
+    RULES_QUOTA_OVER_100: 'The prize percentages add up to {sum} %, more than {limit} %',
+    RULES_HONOURABLE_INVALID: 'Honourable mention is a count of at least 1 or a share up to 100 %',
+    RULES_FLOOR_RANGE: 'The prize floor must be between 0 and {limit}',
+    RULES_MINIMUM_FIELD_INVALID: 'The minimum field is a whole number of competitors, at least 1',
+    RULES_PAST_WINNERS_INVALID: 'Past winners count for 1 to {limit} editions',
+    RULES_TIEBREAK_UNKNOWN: '{criterion} is not a tie-break criterion',
+    RULES_TIEBREAK_DUPLICATE: 'The tie-break chain names {criterion} twice',
+    RULES_TIEBREAK_MODULE:
+      'The tie-break chain names module {module}, which the marking scheme does not have',
+    RULES_FROZEN: 'Results have been computed: the chief judge changes the rules, with a reason',
+    RULES_CHIEF_ONLY: 'Only the chief judge may change the rules once results are computed',
+    RULES_REASON_REQUIRED: 'Give a reason for changing the rules after results are computed',
     RESULTS_NOT_LOCKED: 'Results are not locked yet',
     NOT_DECRYPTED: 'Not decrypted yet: results cannot be computed',
     RESULTS_FINAL: 'The results are final and cannot change',

@@ -27,6 +27,8 @@ const meEn: MeMessages = {
       'did-not-compete': 'Did not compete',
       'below-floor': 'Below the prize floor',
       'beyond-quota': 'No prize',
+      'past-winner': 'A past prize-winner: takes no prize in this event',
+      'field-too-small': 'Too few competitors for prizes',
     },
     publicationEnd: 'Published until {time}',
     appealDeadline: 'Appeals until {time}',

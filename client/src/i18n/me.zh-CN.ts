@@ -27,6 +27,8 @@ const meZhCN = {
       'did-not-compete': '未参赛',
       'below-floor': '未达获奖分数线',
       'beyond-quota': '未获奖',
+      'past-winner': '往届获奖选手，本赛项不再获奖',
+      'field-too-small': '参赛人数不足，不设奖项',
     },
     publicationEnd: '公示至 {time}',
     appealDeadline: '申诉截止 {time}',

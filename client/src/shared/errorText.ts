@@ -5,16 +5,19 @@ import { i18n } from '../i18n';
 const { t, te } = i18n.global;
 
 /**
- * The user's-language text of an error code, falling back to the server's message; `params`
- * (an error's object `details`, e.g. `{ limit: 32 }`) fill the text's `{limit}`.
+ * The user's-language text of an error code, falling back to the server's message; an object of
+ * details (e.g. `{ sum: 110, limit: 100 }`) fills the text's named placeholders.
  */
-export function codeText(code: string, fallback: string, params: unknown = {}): string {
+export function codeText(code: string, fallback: string, params?: unknown): string {
   const key = `errors.${code}`;
-  const named =
-    typeof params === 'object' && params !== null && !Array.isArray(params)
-      ? (params as Record<string, unknown>)
-      : {};
-  return te(key) ? t(key, named) : fallback;
+  if (!te(key)) {
+    return fallback;
+  }
+  return isParams(params) ? t(key, params) : t(key);
+}
+
+function isParams(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The error's own line, without per-field details. */

@@ -23,6 +23,7 @@ import {
   type EventMode,
 } from '../../domain/competition';
 import type { EligibilityRules } from '../../domain/eligibility';
+import { DEFAULT_EVENT_RULES, type EventRuleSet } from '../../domain/event-rules';
 import { QUALIFICATION_LEVELS, type QualificationLevel } from '../../domain/qualification';
 import {
   CompetitionEvent,
@@ -30,7 +31,9 @@ import {
   LIVE_VISIBILITIES,
   type EventStatus,
   type LiveVisibility,
+  type ResultsStatus,
 } from '../entities/competition-event.entity';
+import { EventRulesDto } from './event-rules.dto';
 
 export class EligibilityRulesDto implements EligibilityRules {
   @ApiPropertyOptional({ example: 18 })
@@ -149,6 +152,17 @@ export class CreateEventDto {
   @IsOptional()
   @IsISO8601({ strict: true })
   freezeAt?: string;
+
+  @ApiPropertyOptional({
+    type: EventRulesDto,
+    description:
+      'Quota, 优胜奖, floor, minimum field, past winners, tie-break chain (奖项与排名). Frozen once ' +
+      'results are computed: then PUT /events/{id}/rules (chief judge, with a reason).',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => EventRulesDto)
+  rules?: EventRulesDto;
 }
 
 export class UpdateEventDto extends PartialType(CreateEventDto) {}
@@ -226,7 +240,10 @@ export class EventResponse {
     enum: ['none', 'provisional', 'published', 'final'],
     description: 'Once final, the fields results are computed from no longer change',
   })
-  resultsStatus: CompetitionEvent['resultsStatus'];
+  resultsStatus: ResultsStatus;
+
+  @ApiProperty({ type: EventRulesDto, description: 'Every rule, defaults filled in' })
+  rules: EventRuleSet;
 
   @ApiProperty()
   createdAt: string;
@@ -258,6 +275,7 @@ export function toEventResponse(e: CompetitionEvent): EventResponse {
     unfrozenAt: e.unfrozenAt,
     resultsPublishedAt: e.resultsPublishedAt,
     resultsStatus: e.resultsStatus,
+    rules: e.rules ?? DEFAULT_EVENT_RULES,
     createdAt: e.createdAt,
     updatedAt: e.updatedAt,
   };

@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { ContestantGroup, EventMode } from '../../domain/competition';
 import type { EligibilityRules } from '../../domain/eligibility';
-import type { PrizeRule } from '../../domain/prizes';
+import type { EventRuleSet } from '../../domain/event-rules';
 import type { QualificationLevel } from '../../domain/qualification';
 import { Edition } from './edition.entity';
 
@@ -109,13 +109,12 @@ export class CompetitionEvent {
   @Column({ type: 'varchar', length: 30, nullable: true })
   resultsComputedAt: string | null;
 
-  /** Prize quota, floor and strict order for this event; the default 10/20/30 % when null. */
+  /**
+   * Quota, 优胜奖, floor, minimum field, past winners and tie-break chain; DOMAIN.md's defaults
+   * when null. Read only through `eventOptions` (src/domain/event-rules.ts).
+   */
   @Column({ type: 'simple-json', nullable: true })
-  prizeRule: PrizeRule | null;
-
-  /** false: the event demands a strict order (no shared ranks), as the national competition does. */
-  @Column({ type: 'boolean', default: true })
-  sharedRanks: boolean;
+  rules: EventRuleSet | null;
 
   @Column({ type: 'varchar', length: 30 })
   createdAt: string;

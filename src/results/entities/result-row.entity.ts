@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { Prize } from '../../domain/prizes';
+import type { Placing } from '../../domain/prizes';
 import type { Grant } from '../../domain/rewards';
 
 /** One line of an event's computed results: total, rank, prize and what the policy grants. */
@@ -30,8 +30,9 @@ export class ResultRow {
   @Column({ type: 'boolean', default: false })
   tied: boolean;
 
+  /** 1–3, or 4 for 优胜奖 (honourable mention). */
   @Column({ type: 'integer', nullable: true })
-  prize: Prize | null;
+  prize: Placing | null;
 
   @Column({ type: 'varchar', length: 20, nullable: true })
   noPrizeReason: string | null;
