@@ -1,6 +1,6 @@
 import { readAll } from '../database/read-all';
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In, IsNull } from 'typeorm';
+import { EntityManager, In, IsNull, Not } from 'typeorm';
 import { Actor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser, actorOf } from '../auth/auth-user';
@@ -113,7 +113,11 @@ export class LockService {
         });
       }
       const signedAt = nowIso();
-      await manager.update(JudgeAssignment, { id: assignment.id }, { signedAt });
+      await manager.update(
+        JudgeAssignment,
+        { id: assignment.id },
+        { signedAt, clearedAt: null, clearedCause: null, clearedReason: null },
+      );
       await this.audit.append(manager, {
         actor: actorOf(judge),
         action: 'sheet.signed',
@@ -208,7 +212,11 @@ export class LockService {
       }
       const at = nowIso();
       await manager.update(MarkingModuleRow, { id: moduleId }, { lockedAt: null, lockedBy: null });
-      await manager.update(JudgeAssignment, { moduleId }, { signedAt: null });
+      await manager.update(
+        JudgeAssignment,
+        { moduleId, signedAt: Not(IsNull()) },
+        { signedAt: null, clearedAt: at, clearedCause: 'unlock', clearedReason: reason },
+      );
       await manager.update(CompetitionEvent, { id: module.eventId }, { resultsLockedAt: null });
       await this.audit.append(manager, {
         actor,

@@ -5,6 +5,7 @@ import { Live1764350000000 } from './1764350000000-live';
 import { Policies1764360000000 } from './1764360000000-policies';
 import { Results1764370000000 } from './1764370000000-results';
 import { ContestantAccounts1764380000000 } from './1764380000000-contestant-accounts';
+import { SignatureNotices1764390000000 } from './1764390000000-signature-notices';
 
 /** In order. A new migration is appended here; nothing is ever synchronized. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Policies1764360000000,
   Results1764370000000,
   ContestantAccounts1764380000000,
+  SignatureNotices1764390000000,
 ];
