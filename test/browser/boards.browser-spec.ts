@@ -191,6 +191,7 @@ describe('boards on the real screens (browser)', () => {
     const detail = page.getByTestId(`live-detail-${board.contestant.workstationNo}`);
     await detail.waitFor();
     await expect(detail.innerText()).resolves.toContain('零件加工');
+    await page.waitForTimeout(1000); // the rows below slide down to make room
     await page.screenshot({ path: artifactPath('phone-board-mine.png') });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       390,
