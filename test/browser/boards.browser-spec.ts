@@ -88,7 +88,8 @@ describe('boards on the real screens (browser)', () => {
     const events = new Set<string>();
     let shots = 0;
     let lastPage = '';
-    const deadline = Date.now() + (pages * INTERVAL_S + 6) * 1000;
+    const started = Date.now();
+    const deadline = started + (pages * INTERVAL_S + 6) * 1000;
     while (Date.now() < deadline && seen.size < board.names.length) {
       const label = await pager.innerText();
       events.add(await page.getByTestId('live-screen-event').innerText());
@@ -102,6 +103,10 @@ describe('boards on the real screens (browser)', () => {
       }
       await page.waitForTimeout(300);
     }
+    console.log(
+      `big screen 1920×1080: ${seen.size} of ${board.names.length} names seen over ${pages} pages ` +
+        `(${INTERVAL_S} s a page) in ${Date.now() - started} ms; events shown: ${[...events].length}`,
+    );
     expect([...events]).toEqual([board.eventName]);
     expect(board.names.filter((n) => !seen.has(n))).toEqual([]);
     expect(shots).toBe(pages);
@@ -166,6 +171,9 @@ describe('boards on the real screens (browser)', () => {
         },
       ),
     }));
+    console.log(
+      `phone 390×844: ${layout.totals.length} totals, rightmost edge ${Math.max(...layout.totals.map((b) => b.right)).toFixed(1)} px, scroll width ${layout.scrollWidth} px`,
+    );
     expect(layout.width).toBe(390);
     expect(layout.scrollWidth).toBeLessThanOrEqual(390);
     expect(layout.totals).toHaveLength(30);
