@@ -46,16 +46,40 @@ export interface BoardEvent {
 
 const bearer = (l: Login) => ({ Authorization: `Bearer ${l.token}` });
 
-export async function prepareBoard(
+export interface MarkingEvent {
+  editionId: number;
+  eventId: number;
+  eventName: string;
+  entries: { id: number; entryNo: string; contestant: { id: number; name: string } }[];
+  modules: { id: number; aspects: { id: number; code: string }[] }[];
+  codes: string[];
+  organizer: Login;
+  chief: Login;
+  judge: Login;
+}
+
+/**
+ * `count` contestants of the demo edition's `occupation` event imported, approved, drawn, checked
+ * in and coded; `scheme` put; `judgeName` (a demo judge) assigned to every module.
+ */
+export async function prepareMarkingEvent(
   baseUrl: string,
-  count = 30,
-  ownRank = 24,
-  occupation = '电工',
-): Promise<BoardEvent> {
+  {
+    count,
+    occupation,
+    scheme,
+    judgeName = 'judge2',
+  }: {
+    count: number;
+    occupation: string;
+    scheme: unknown;
+    judgeName?: string;
+  },
+): Promise<MarkingEvent> {
   const organizer = await login(baseUrl, 'organizer');
   const chief = await login(baseUrl, 'chief');
   const encryptor = await login(baseUrl, 'encryptor');
-  const judge = await login(baseUrl, 'judge2');
+  const judge = await login(baseUrl, judgeName);
   const editions = await api<{ id: number }[]>(baseUrl, 'GET', '/editions', organizer.token);
   const editionId = editions[0].id;
   const events = await api<{ id: number; name: string; occupation: string }[]>(
@@ -69,9 +93,12 @@ export async function prepareBoard(
     throw new Error(`the demo edition has no ${occupation} event`);
   }
   await importContestants(baseUrl, bearer(organizer), editionId, occupation, count);
-  const entries = await api<
-    { id: number; entryNo: string; contestant: { id: number; name: string } }[]
-  >(baseUrl, 'GET', `/editions/${editionId}/entries?eventId=${event.id}`, organizer.token);
+  const entries = await api<MarkingEvent['entries']>(
+    baseUrl,
+    'GET',
+    `/editions/${editionId}/entries?eventId=${event.id}`,
+    organizer.token,
+  );
   await api(baseUrl, 'POST', '/entries/review', organizer.token, {
     entryIds: entries.map((e) => e.id),
     decision: 'approve',
@@ -84,23 +111,48 @@ export async function prepareBoard(
     });
   }
   await api(baseUrl, 'POST', `/events/${event.id}/codes`, encryptor.token);
-  const scheme = await api<{ modules: { id: number; aspects: { id: number }[] }[] }>(
+  const put = await api<{ modules: MarkingEvent['modules'] }>(
     baseUrl,
     'PUT',
     `/events/${event.id}/scheme`,
     chief.token,
-    BOARD_SCHEME,
+    scheme,
   );
   await api(baseUrl, 'PUT', `/events/${event.id}/assignments`, chief.token, {
-    modules: scheme.modules.map((m) => ({ moduleId: m.id, judgeIds: [judge.userId] })),
+    modules: put.modules.map((m) => ({ moduleId: m.id, judgeIds: [judge.userId] })),
   });
-  const tasks = await api<{ moduleId: number; workpieceCodes: string[] }[]>(
+  const tasks = await api<{ eventId: number; workpieceCodes: string[] }[]>(
     baseUrl,
     'GET',
     '/judge/tasks',
     judge.token,
   );
-  const codes = tasks[0].workpieceCodes;
+  return {
+    editionId,
+    eventId: event.id,
+    eventName: event.name,
+    entries,
+    modules: put.modules,
+    codes: tasks.find((x) => x.eventId === event.id)?.workpieceCodes ?? [],
+    organizer,
+    chief,
+    judge,
+  };
+}
+
+export async function prepareBoard(
+  baseUrl: string,
+  count = 30,
+  ownRank = 24,
+  occupation = '电工',
+): Promise<BoardEvent> {
+  const day = await prepareMarkingEvent(baseUrl, { count, occupation, scheme: BOARD_SCHEME });
+  const { editionId, event, entries, organizer, chief, judge } = {
+    ...day,
+    event: { id: day.eventId, name: day.eventName },
+  };
+  const scheme = { modules: day.modules };
+  const codes = day.codes;
   // Piece i: A = 30 + 0.9 i + 0.37, B = 20 + 0.5 i + 0.11: distinct totals with two decimals.
   const marks = codes.flatMap((workpieceCode, i) => [
     {

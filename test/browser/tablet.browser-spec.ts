@@ -18,6 +18,7 @@ import {
   signIn,
   startServer,
 } from './harness';
+import { prepareMarkingEvent } from './prepare-board';
 import { api, prepareEvent, PreparedEvent } from './prepare-event';
 
 jest.setTimeout(180_000);
@@ -159,6 +160,67 @@ describe('judge pad on a touch tablet (browser)', () => {
     );
     expect(Object.keys(entered)).toHaveLength(40);
     expect(onServer).toEqual(entered);
+  });
+
+  it('marks WorldSkills 0–3 judgements in one tap each, moving on by itself', async () => {
+    const day = await prepareMarkingEvent(server.baseUrl, {
+      count: 3,
+      occupation: '焊工',
+      scheme: {
+        modules: [
+          {
+            code: 'W',
+            name: '焊接',
+            aspects: ['W1', 'W2'].map((code) => ({
+              code,
+              description: `外观${code}`,
+              kind: 'judgement',
+              aggregation: 'worldskills',
+              max: 50,
+            })),
+          },
+        ],
+      },
+    });
+    const browser = await launchBrowser({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+    const page = browser.page;
+    try {
+      await signIn(page, server.baseUrl, 'judge2');
+      await page.waitForURL('**/judge');
+      await page.getByTestId('pad-target').waitFor();
+      let taps = 0;
+      const given: Record<string, number> = {};
+      for (let i = 0; i < day.codes.length * 2; i += 1) {
+        const cell = await target(page);
+        const score = i % 4;
+        taps += 1;
+        await page.getByTestId(`numpad-quick-${score}`).tap();
+        given[cell] = score;
+        await waitForTarget(page, cell);
+      }
+      console.log(`WorldSkills: ${Object.keys(given).length} judgements in ${taps} taps`);
+      expect(taps).toBe(6);
+      await page
+        .getByTestId('sync-pending')
+        .filter({ hasText: /^\s*0 条待发送\s*$/ })
+        .waitFor({ timeout: 30_000 });
+      const tasks = await api<(TaskMarks & { eventId: number })[]>(
+        server.baseUrl,
+        'GET',
+        '/judge/tasks',
+        day.judge.token,
+      );
+      const codeOf = new Map(day.modules[0].aspects.map((a) => [a.id, a.code]));
+      const marks = tasks.find((x) => x.eventId === day.eventId)?.marks ?? [];
+      expect(
+        Object.fromEntries(
+          marks.map((m) => [`${m.workpieceCode}:${codeOf.get(m.aspectId)}`, m.value]),
+        ),
+      ).toEqual(given);
+      expect(browser.pageErrors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 
   it("shows the chief judge's re-mark request and the cleared signature; signing again is one tap", async () => {
