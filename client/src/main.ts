@@ -2,6 +2,7 @@ import { createApp } from 'vue';
 import ElementPlus from 'element-plus';
 import 'element-plus/dist/index.css';
 import './shared/global.css';
+import './shared/theme.css';
 import App from './App.vue';
 import { me } from './api/auth';
 import { setSignedOutHandler } from './api/http';

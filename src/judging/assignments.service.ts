@@ -171,6 +171,14 @@ export class AssignmentsService {
         m.find(Mark, { where: { moduleId: assignment.moduleId, judgeId: user.id } }),
         m.find(RemarkRequest, { where: { eventId: assignment.eventId, resolvedAt: IsNull() } }),
       ]);
+      // A request naming a code the judge may not mark (回避, or not of this event) is not shown:
+      // it would tell the judge a code of their own unit.
+      const mine = remarks.filter(
+        (r) =>
+          r.judgeIds.includes(user.id) &&
+          aspects.some((a) => a.id === r.aspectId) &&
+          pieces.some((p) => p.workpieceCode === r.workpieceCode),
+      );
       tasks.push({
         eventId: event.id,
         eventName: event.name,
@@ -189,16 +197,27 @@ export class AssignmentsService {
           version: mark.version,
           purpose: mark.purpose,
         })),
-        // A request naming a code the judge may not mark (回避, or not of this event) is not shown:
-        // it would tell the judge a code of their own unit.
-        remarks: remarks
-          .filter(
-            (r) =>
-              r.judgeIds.includes(user.id) &&
-              aspects.some((a) => a.id === r.aspectId) &&
-              pieces.some((p) => p.workpieceCode === r.workpieceCode),
-          )
-          .map((r) => `${r.aspectId}:${r.workpieceCode}`),
+        remarks: mine.map((r) => `${r.aspectId}:${r.workpieceCode}`),
+        requests: mine.map((r) => ({
+          aspectId: r.aspectId,
+          workpieceCode: r.workpieceCode,
+          reason: r.reason,
+          requestedAt: r.requestedAt,
+          answered: marks.some(
+            (k) =>
+              k.aspectId === r.aspectId &&
+              k.workpieceCode === r.workpieceCode &&
+              k.updatedAt > r.requestedAt,
+          ),
+        })),
+        signatureCleared:
+          assignment.signedAt === null && assignment.clearedAt && assignment.clearedCause
+            ? {
+                cause: assignment.clearedCause,
+                reason: assignment.clearedReason ?? '',
+                at: assignment.clearedAt,
+              }
+            : null,
       });
     }
     return tasks;

@@ -1,6 +1,6 @@
 import { readAll } from '../database/read-all';
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In, IsNull } from 'typeorm';
+import { EntityManager, In, IsNull, Not } from 'typeorm';
 import { Actor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser, actorOf } from '../auth/auth-user';
@@ -114,7 +114,11 @@ export class LockService {
         });
       }
       const signedAt = nowIso();
-      await manager.update(JudgeAssignment, { id: assignment.id }, { signedAt });
+      await manager.update(
+        JudgeAssignment,
+        { id: assignment.id },
+        { signedAt, clearedAt: null, clearedCause: null, clearedReason: null },
+      );
       await this.audit.append(manager, {
         actor: actorOf(judge),
         action: 'sheet.signed',
@@ -209,7 +213,11 @@ export class LockService {
       }
       const at = nowIso();
       await manager.update(MarkingModuleRow, { id: moduleId }, { lockedAt: null, lockedBy: null });
-      await manager.update(JudgeAssignment, { moduleId }, { signedAt: null });
+      await manager.update(
+        JudgeAssignment,
+        { moduleId, signedAt: Not(IsNull()) },
+        { signedAt: null, clearedAt: at, clearedCause: 'unlock', clearedReason: reason },
+      );
       // The results computed before no longer count: a finalize needs them computed again.
       await manager.update(
         CompetitionEvent,

@@ -113,11 +113,21 @@ export class ReconciliationService {
           { judgeIds: recused.map((j) => j.id) },
         );
       }
-      await manager.update(
-        JudgeAssignment,
-        { id: In(assigned.map((a) => a.id)) },
-        { signedAt: null },
-      );
+      const requestedAt = nowIso();
+      // Only a signature that existed is "cleared": the tablet tells those judges why.
+      const signed = assigned.filter((a) => a.signedAt !== null).map((a) => a.id);
+      if (signed.length > 0) {
+        await manager.update(
+          JudgeAssignment,
+          { id: In(signed) },
+          {
+            signedAt: null,
+            clearedAt: requestedAt,
+            clearedCause: 'remark',
+            clearedReason: input.reason,
+          },
+        );
+      }
       const request = manager.create(RemarkRequest, {
         eventId,
         aspectId: aspect.id,
@@ -125,7 +135,7 @@ export class ReconciliationService {
         judgeIds: input.judgeIds,
         reason: input.reason,
         requestedBy: actor.name,
-        requestedAt: nowIso(),
+        requestedAt,
         resolvedAt: null,
       });
       await manager.save(request);

@@ -4,6 +4,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
+  ApiProperty,
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
@@ -14,10 +15,16 @@ import { badRequest, notFound } from '../common/errors/app-error';
 import { Edition } from '../editions/entities/edition.entity';
 import { ParseIdPipe } from '../common/id.pipe';
 import { UnitOfWork } from '../database/unit-of-work';
+import { MarkingModuleRow } from '../judging/entities/module.entity';
 import { LiveUpdate } from './live-update.entity';
 import { Snapshot, StandingsService } from './standings.service';
 
 const FEED_POLL_MS = 500;
+
+export class PublicModuleResponse {
+  @ApiProperty({ example: 'A' }) code: string;
+  @ApiProperty({ example: '零件加工' }) name: string;
+}
 const FEED_HEARTBEAT_MS = 15_000;
 
 @ApiTags('live')
@@ -34,6 +41,21 @@ export class LiveController {
   @ApiOkResponse()
   snapshot(@Param('id', ParseIdPipe) id: number): Promise<Snapshot> {
     return this.standings.snapshot(id);
+  }
+
+  @Public()
+  @Get('events/:id/modules')
+  @ApiOperation({
+    summary: "The event's modules by code and name, in scheme order, for the boards' column heads.",
+  })
+  @ApiOkResponse({ type: [PublicModuleResponse] })
+  async modules(@Param('id', ParseIdPipe) id: number): Promise<PublicModuleResponse[]> {
+    await this.standings.findPublicEvent(id);
+    const modules = await this.uow.reader.find(MarkingModuleRow, {
+      where: { eventId: id },
+      order: { position: 'ASC' },
+    });
+    return modules.map((m) => ({ code: m.code, name: m.name }));
   }
 
   @Post('events/:id/freeze')

@@ -134,13 +134,22 @@ export interface Browser {
   close(): Promise<void>;
 }
 
+export interface DeviceOptions {
+  viewport?: { width: number; height: number };
+  /** A touch screen (taps, no hover), as on a phone or a tablet. */
+  hasTouch?: boolean;
+  isMobile?: boolean;
+}
+
 /** Headless Chromium with a fresh profile (removed on close). */
-export async function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(device: DeviceOptions = {}): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'wuxi-browser-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    viewport: { width: 1366, height: 820 },
+    viewport: device.viewport ?? { width: 1366, height: 820 },
+    hasTouch: device.hasTouch ?? false,
+    isMobile: device.isMobile ?? false,
     locale: 'zh-CN',
     args: [
       '--headless',

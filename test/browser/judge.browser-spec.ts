@@ -61,10 +61,11 @@ describe('judge tablet offline (browser)', () => {
     })()`);
   }
 
+  /** Selects the cell, types on the docked pad and confirms: the pad moves on to another cell. */
   async function enter(code: string, aspect: string, value: string, shot?: string): Promise<void> {
     await page.getByTestId(`cell-${code}-${aspect}`).click();
-    const pad = page.getByTestId('numpad');
-    await pad.waitFor();
+    const target = page.locator(`[data-testid="pad-target"][data-cell="${code}:${aspect}"]`);
+    await target.waitFor();
     for (const key of value) {
       await page.getByTestId(`numpad-key-${key === '.' ? 'dot' : key}`).click();
     }
@@ -72,7 +73,7 @@ describe('judge tablet offline (browser)', () => {
       await page.screenshot({ path: artifactPath(shot) });
     }
     await page.getByTestId('numpad-ok').click();
-    await pad.waitFor({ state: 'hidden' });
+    await target.waitFor({ state: 'detached' });
   }
 
   it('keeps 10 marks entered offline across a reload and sends them when back online', async () => {
@@ -123,7 +124,10 @@ describe('judge tablet offline (browser)', () => {
     await page.getByTestId(`cell-${workpieceCodes[4]}-${aspectCodes[1]}`).waitFor();
     await expect(pending().innerText()).resolves.toBe('10 条待发送');
     await expect(
-      page.getByTestId(`cell-${workpieceCodes[0]}-${aspectCodes[0]}`).innerText(),
+      page
+        .getByTestId(`cell-${workpieceCodes[0]}-${aspectCodes[0]}`)
+        .locator('.cell-value')
+        .innerText(),
     ).resolves.toBe(String(values[`${workpieceCodes[0]}:${aspectCodes[0]}`]));
 
     await browser.context.setOffline(false);

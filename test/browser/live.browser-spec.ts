@@ -160,7 +160,7 @@ describe('public live boards (browser)', () => {
     await browser.context.setOffline(false);
     await phone.getByTestId('live-seq').filter({ hasText: '第 2 次更新' }).waitFor();
     await phone.getByTestId('live-conn-connected').waitFor();
-    const expected = (await snapshot()).rows.map((r) => String(Math.round(r.total * 100) / 100));
+    const expected = (await snapshot()).rows.map((r) => r.total.toFixed(2));
     await expect(phone.getByTestId('live-total').allInnerTexts()).resolves.toEqual(expected);
     expect(
       await phone.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded),

@@ -38,6 +38,24 @@ export interface JudgeTask {
   marks: JudgeMark[];
   /** "aspectId:workpieceCode" the chief judge asked to re-mark. */
   remarks: string[];
+  /** The same requests with the chief judge's reason; answered once I mark the cell again. */
+  requests: RemarkNotice[];
+  /** Why my signature went (a re-mark request or an unlock), until I sign again. */
+  signatureCleared: SignatureCleared | null;
+}
+
+export interface RemarkNotice {
+  aspectId: number;
+  workpieceCode: string;
+  reason: string;
+  requestedAt: string;
+  answered: boolean;
+}
+
+export interface SignatureCleared {
+  cause: 'remark' | 'unlock';
+  reason: string;
+  at: string;
 }
 
 export interface MarkInput {

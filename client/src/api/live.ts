@@ -36,6 +36,9 @@ export const liveApi = {
   event: (id: number) => http.get<LiveEvent>(`/events/${id}`, { auth: false }),
   standings: (id: number) =>
     http.get<StandingsSnapshot>(`/events/${id}/standings`, { auth: false }),
+  /** The event's modules by code and name, for the column heads. */
+  modules: (id: number) =>
+    http.get<{ code: string; name: string }[]>(`/events/${id}/modules`, { auth: false }),
 };
 
 /**

@@ -8,6 +8,7 @@ const en: Messages = {
     live: 'Live results',
     login: 'Sign in',
     logout: 'Sign out',
+    menu: 'Menu',
     language: '中文',
   },
   login: {

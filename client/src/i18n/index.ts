@@ -16,6 +16,9 @@ import meEn from './me.en';
 import dayZhCN from './day.zh-CN';
 import dayEn from './day.en';
 import { withDay } from './day';
+import tabletZhCN from './tablet.zh-CN';
+import tabletEn from './tablet.en';
+import { mergeMessages } from './merge';
 
 export type Locale = 'zh-CN' | 'en';
 const STORAGE_KEY = 'wuxi-skills.locale';
@@ -29,13 +32,19 @@ export const i18n = createI18n<[Messages], Locale, false>({
   locale: savedLocale(),
   fallbackLocale: 'zh-CN',
   messages: {
-    'zh-CN': withDay(
-      withMe(withAwards(withLive(withJudging(zhCN, judgingZhCN), liveZhCN), awardsZhCN), meZhCN),
-      dayZhCN,
+    'zh-CN': mergeMessages(
+      withDay(
+        withMe(withAwards(withLive(withJudging(zhCN, judgingZhCN), liveZhCN), awardsZhCN), meZhCN),
+        dayZhCN,
+      ),
+      tabletZhCN,
     ),
-    en: withDay(
-      withMe(withAwards(withLive(withJudging(en, judgingEn), liveEn), awardsEn), meEn),
-      dayEn,
+    en: mergeMessages(
+      withDay(
+        withMe(withAwards(withLive(withJudging(en, judgingEn), liveEn), awardsEn), meEn),
+        dayEn,
+      ),
+      tabletEn,
     ),
   },
 });

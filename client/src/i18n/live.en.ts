@@ -16,6 +16,8 @@ const liveEn: LiveMessages = {
     neverUpdated: 'Not updated yet',
     seq: 'Update #{seq}',
     frozen: 'Updates paused until the results are revealed',
+    me: 'Me',
+    jumpToMe: 'Jump to my row',
     tied: 'tied',
     col: {
       lockedModules: 'Modules locked',
@@ -27,6 +29,7 @@ const liveEn: LiveMessages = {
     },
     chart: { title: 'Distribution of totals', count: 'Contestants' },
     screen: {
+      events: 'Events',
       fullscreen: 'Full screen',
       exitFullscreen: 'Exit full screen',
       next: 'Next event',

@@ -15,6 +15,8 @@ const liveZhCN = {
     neverUpdated: '尚未更新',
     seq: '第 {seq} 次更新',
     frozen: '成绩揭晓前暂停更新',
+    me: '我',
+    jumpToMe: '跳到我的位置',
     tied: '并列',
     col: {
       lockedModules: '已锁定模块',
@@ -26,6 +28,7 @@ const liveZhCN = {
     },
     chart: { title: '总分分布', count: '人数' },
     screen: {
+      events: '赛项',
       fullscreen: '全屏',
       exitFullscreen: '退出全屏',
       next: '下一赛项',

@@ -14,6 +14,8 @@ const meEn: MeMessages = {
     late: 'Late',
     liveBoard: 'Live results',
     results: 'Results',
+    provisional: 'Provisional',
+    provisionalHint: "The live board's provisional standing; the published results decide",
     resultsPending: 'Shown here once the results are published',
     rank: 'Rank',
     tied: 'tied',

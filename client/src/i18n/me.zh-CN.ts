@@ -14,6 +14,8 @@ const meZhCN = {
     late: '迟到',
     liveBoard: '实时成绩',
     results: '成绩',
+    provisional: '暂定',
+    provisionalHint: '实时成绩中的暂定名次，以公示成绩为准',
     resultsPending: '成绩公示后在此显示',
     rank: '名次',
     tied: '并列',

@@ -7,6 +7,7 @@ const zhCN = {
     live: '实时成绩',
     login: '登录',
     logout: '退出登录',
+    menu: '菜单',
     language: 'English',
   },
   login: {

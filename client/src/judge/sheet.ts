@@ -2,7 +2,7 @@
  * The judge's sheet: tasks and marks, IndexedDB first; the outbox (outbox.ts) sends them.
  */
 import { judgeApi } from '../api/judging';
-import type { JudgeTask } from '../api/judging-types';
+import type { JudgeTask, RemarkNotice } from '../api/judging-types';
 import { judgeDb, markKey, type LocalMark } from './db';
 import { flush, resetBackoff } from './outbox';
 import { noteFailure, state } from './store';
@@ -63,8 +63,11 @@ export async function loadSheet(userId: number): Promise<void> {
   for (const mark of marks) {
     state.marks[mark.key] = mark;
   }
-  state.loaded = true;
+  // With a sheet on the tablet it shows at once; a first visit waits for the server's marks, so
+  // the pad does not start on a cell that is in fact marked (offline, the request fails at once).
+  state.loaded = !!snapshot;
   await refreshTasks();
+  state.loaded = true;
   void flush();
 }
 
@@ -147,10 +150,28 @@ export async function signModule(moduleId: number): Promise<void> {
   const task = state.tasks.find((t) => t.moduleId === moduleId);
   if (task) {
     task.signedAt = signedAt;
+    task.signatureCleared = null;
     await judgeDb.putTasks({
       userId: state.userId,
       tasks: state.tasks,
       fetchedAt: state.tasksFetchedAt ?? new Date().toISOString(),
     });
   }
+}
+
+/**
+ * A re-mark request is answered once the server says so, or once this tablet has entered the cell
+ * since the request (before the server's answer comes back on the next refresh).
+ */
+export function isAnswered(request: RemarkNotice): boolean {
+  if (request.answered) {
+    return true;
+  }
+  const local = state.marks[markKey(state.userId, request.aspectId, request.workpieceCode)];
+  return (
+    !!local &&
+    !local.clientId.startsWith('server-') &&
+    local.state !== 'error' &&
+    local.updatedAt > request.requestedAt
+  );
 }

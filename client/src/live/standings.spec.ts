@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { PublicRow, StandingsUpdate } from '../api/live';
+import type { PublicRow, ScoredRow, StandingsUpdate } from '../api/live';
 import { applyUpdate, histogram, sortRows } from './standings';
 
-const row = (workstationNo: number, rank: number, total: number): PublicRow =>
-  ({ workstationNo, rank, total, modules: {} }) as unknown as PublicRow;
+const row = (workstationNo: number, rank: number, total: number): ScoredRow =>
+  ({ workstationNo, rank, total, modules: {} }) as unknown as ScoredRow;
+const scored = (rows: PublicRow[]) => rows as ScoredRow[];
 
 const update = (changes: PublicRow[], removed: number[] = []): StandingsUpdate =>
   ({ seq: 2, changes, removed }) as unknown as StandingsUpdate;
@@ -12,13 +13,13 @@ describe('the board applies numbered updates', () => {
   it('replaces a changed row by workstation and keeps the others', () => {
     const rows = [row(1, 1, 90), row(2, 2, 80), row(3, 3, 70)];
     const next = applyUpdate(rows, update([row(3, 1, 95), row(1, 2, 90), row(2, 3, 80)]));
-    expect(next.map((r) => [r.workstationNo, r.rank, r.total])).toEqual([
+    expect(scored(next).map((r) => [r.workstationNo, r.rank, r.total])).toEqual([
       [3, 1, 95],
       [1, 2, 90],
       [2, 3, 80],
     ]);
     // The rows it was given are not changed: the board can compare before and after.
-    expect(rows.map((r) => r.rank)).toEqual([1, 2, 3]);
+    expect(scored(rows).map((r) => r.rank)).toEqual([1, 2, 3]);
   });
 
   it('drops removed rows and adds new ones', () => {

@@ -31,8 +31,19 @@ export function hasName(row: PublicRow): row is ScoredRow & { name: string } {
   return isScored(row) && typeof row.name === 'string' && row.name.length > 0;
 }
 
+/** Every mark on a board with exactly two decimals (61.60, not 61.6). */
 export function mark(value: number | null | undefined): string {
-  return value === null || value === undefined ? '—' : String(Math.round(value * 100) / 100);
+  return value === null || value === undefined ? '—' : value.toFixed(2);
+}
+
+/** Splits rows into pages of `size` (at least one page, possibly empty). */
+export function pagesOf<T>(rows: readonly T[], size: number): T[][] {
+  const per = Math.max(1, Math.floor(size));
+  const pages: T[][] = [];
+  for (let i = 0; i < rows.length; i += per) {
+    pages.push(rows.slice(i, i + per));
+  }
+  return pages.length > 0 ? pages : [[]];
 }
 
 /** Totals binned by 10 points, 0–100. */

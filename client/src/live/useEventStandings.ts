@@ -91,9 +91,11 @@ export function useEventStandings(
       error.value = 'TIMEOUT';
     } finally {
       joining = false;
-      if (stale && eventId.value === id) {
+      // Pushes came meanwhile, or the board moved to another event while this join was out.
+      const now = eventId.value;
+      if (stale && now !== null) {
         stale = false;
-        void join(id, seq.value);
+        void join(now, now === id ? seq.value : null);
       }
     }
   }

@@ -66,6 +66,23 @@ export class WorkpieceResponse {
   @ApiProperty({ example: 'WK7QF' }) workpieceCode: string;
 }
 
+/** A re-mark the chief judge asked of this judge, open until the module is locked. */
+export class RemarkNoticeResponse {
+  @ApiProperty() aspectId: number;
+  @ApiProperty({ description: 'A code the judge may mark (never who)' }) workpieceCode: string;
+  @ApiProperty({ description: "The chief judge's reason" }) reason: string;
+  @ApiProperty() requestedAt: string;
+  @ApiProperty({ description: 'The judge has marked the cell again since the request' })
+  answered: boolean;
+}
+
+/** Why the judge's signature went; present until the judge signs again. */
+export class SignatureClearedResponse {
+  @ApiProperty({ enum: ['remark', 'unlock'] }) cause: 'remark' | 'unlock';
+  @ApiProperty() reason: string;
+  @ApiProperty() at: string;
+}
+
 export class JudgeTaskResponse {
   @ApiProperty() eventId: number;
   @ApiProperty() eventName: string;
@@ -83,6 +100,9 @@ export class JudgeTaskResponse {
     description: '"aspectId:workpieceCode" the chief judge asked to re-mark',
   })
   remarks: string[];
+  @ApiProperty({ type: [RemarkNoticeResponse] }) requests: RemarkNoticeResponse[];
+  @ApiProperty({ type: SignatureClearedResponse, nullable: true })
+  signatureCleared: SignatureClearedResponse | null;
 }
 
 export class JudgeCandidatesQueryDto {

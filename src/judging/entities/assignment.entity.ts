@@ -18,4 +18,17 @@ export class JudgeAssignment {
 
   @Column({ type: 'varchar', length: 30, nullable: true })
   signedAt: string | null;
+
+  /** When a signature was cleared by the chief judge, until the judge signs again. */
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  clearedAt: string | null;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  clearedCause: SignatureClearedCause | null;
+
+  @Column({ type: 'text', nullable: true })
+  clearedReason: string | null;
 }
+
+/** What cleared a judge's signature: a re-mark request naming them, or an unlock of the module. */
+export type SignatureClearedCause = 'remark' | 'unlock';
