@@ -10,6 +10,15 @@ export default defineConfig({
   root,
   base: '/',
   plugins: [vue()],
+  // Shared with the server, one source each: error texts by code, and the competition's words.
+  resolve: {
+    alias: {
+      '@error-catalogue': fileURLToPath(
+        new URL('../src/common/errors/catalogue/index.ts', import.meta.url),
+      ),
+      '@glossary': fileURLToPath(new URL('../src/common/i18n/glossary.ts', import.meta.url)),
+    },
+  },
   define: {
     __VUE_I18N_FULL_INSTALL__: true,
     __VUE_I18N_LEGACY_API__: false,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { io } from 'socket.io-client';
 import request from 'supertest';
 import { createTestApp, TestApp } from './support/test-app';
 import { makeContestant, makeEdition, makeEvent, makeIdNumber, signIn } from './support/factories';
@@ -223,6 +224,32 @@ describe('errors speak the language the request asks for (Accept-Language)', () 
       const dup = seen.errors.find((e) => e.code === 'ID_DUPLICATE_IN_SHEET')!;
       expect(dup.params).toEqual({ firstRow: 2 });
       expect(dup.message).toContain('2');
+    }
+  });
+
+  it.each(LANGS)('socket errors on /live are worded for the socket (%s)', async (lang) => {
+    const socket = io(`${t.url}/live`, {
+      transports: ['websocket'],
+      reconnection: false,
+      auth: { locale: lang },
+    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        socket.once('connect', resolve);
+        socket.once('connect_error', reject);
+      });
+      const ask = (body: object) =>
+        socket.timeout(5000).emitWithAck('join', body) as Promise<{
+          error: { code: string; message: string };
+        }>;
+      const bad = await ask({ eventId: 'x' });
+      expect(bad.error.code).toBe('VALIDATION_FAILED');
+      expectLanguage(lang, bad.error.message);
+      const missing = await ask({ eventId: 999999 });
+      expect(missing.error.code).toBe('EVENT_NOT_FOUND');
+      expectLanguage(lang, missing.error.message);
+    } finally {
+      socket.close();
     }
   });
 });

@@ -163,27 +163,6 @@ const awardsEn: AwardsMessages = {
       required: 'Please fill in every field',
     },
   },
-  errors: {
-    RESULTS_NOT_LOCKED: 'Results are not locked yet',
-    NOT_DECRYPTED: 'Not decrypted yet: results cannot be computed',
-    RESULTS_FINAL: 'The results are final and cannot change',
-    RESULTS_NOT_PROVISIONAL: 'The results are not provisional',
-    RESULTS_NOT_PUBLISHED: 'The results are not published yet',
-    PUBLICATION_NOT_OVER: 'The publication period is not over',
-    PUBLICATION_DATES: 'The publication dates are invalid',
-    APPEALS_OPEN: 'Some appeals are still open',
-    APPEAL_DEADLINE_PASSED: 'The appeal deadline has passed',
-    APPEAL_DECIDED: 'The appeal has been decided already',
-    APPEAL_NOT_FOUND: 'Appeal not found',
-    GRANT_STATUS: 'The grant’s status does not allow this',
-    GRANT_ALREADY_PAID: 'The grant has been paid already',
-    GRANT_ALREADY_APPROVED: 'The grant has been approved already',
-    GRANT_NOT_FOUND: 'Grant not found',
-    POLICY_NOT_FOUND: 'Award policy not found',
-    POLICY_ID_TAKEN: 'That policy ID is taken',
-    POLICY_INVALID: 'The award policy is invalid',
-    POLICY_IN_USE: 'The policy is used by an edition and cannot change',
-  },
 };
 
 export default awardsEn;

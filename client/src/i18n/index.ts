@@ -13,6 +13,7 @@ import awardsZhCN, { withAwards } from './awards.zh-CN';
 import awardsEn from './awards.en';
 import meZhCN, { withMe } from './me.zh-CN';
 import meEn from './me.en';
+import { withGlossary } from './glossary';
 
 export type Locale = 'zh-CN' | 'en';
 const STORAGE_KEY = 'wuxi-skills.locale';
@@ -26,11 +27,14 @@ export const i18n = createI18n<[Messages], Locale, false>({
   locale: savedLocale(),
   fallbackLocale: 'zh-CN',
   messages: {
-    'zh-CN': withMe(
-      withAwards(withLive(withJudging(zhCN, judgingZhCN), liveZhCN), awardsZhCN),
-      meZhCN,
+    'zh-CN': withGlossary(
+      withMe(withAwards(withLive(withJudging(zhCN, judgingZhCN), liveZhCN), awardsZhCN), meZhCN),
+      'zh-CN',
     ),
-    en: withMe(withAwards(withLive(withJudging(en, judgingEn), liveEn), awardsEn), meEn),
+    en: withGlossary(
+      withMe(withAwards(withLive(withJudging(en, judgingEn), liveEn), awardsEn), meEn),
+      'en',
+    ),
   },
 });
 
