@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomInt } from 'node:crypto';
 import { Repository } from 'typeorm';
-import { Actor } from '../audit/actor';
+import { Actor, personName } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
 import { conflict, forbidden } from '../common/errors/app-error';
@@ -135,7 +135,7 @@ export class EncryptionService {
         throw conflict('ALREADY_DECRYPTED', 'The event is already decrypted.');
       }
       const decryptedAt = nowIso();
-      const decryptedBy = `${actor.name} (supervisor: ${supervisor})`;
+      const decryptedBy = `${personName(actor)}（监督：${supervisor}）`;
       await manager.update(CompetitionEvent, { id: eventId }, { decryptedAt, decryptedBy });
       await this.audit.append(manager, {
         actor,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Actor } from '../audit/actor';
+import { Actor, personName } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
 import { User } from '../auth/entities/user.entity';
@@ -48,7 +48,7 @@ export class AppealsService {
       const appeal = manager.create(Appeal, {
         eventId,
         filedById: user.id,
-        filedByName: user.username,
+        filedByName: user.displayName,
         text,
         filedAt: now,
         status: 'filed',
@@ -101,7 +101,7 @@ export class AppealsService {
       Object.assign(appeal, {
         status: accept ? 'accepted' : 'rejected',
         decision,
-        decidedBy: actor.name,
+        decidedBy: personName(actor),
         decidedAt: nowIso(),
       });
       await manager.save(appeal);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { Actor } from '../audit/actor';
+import { Actor, personName } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { conflict, notFound } from '../common/errors/app-error';
 import { nowIso } from '../database/time';
@@ -69,7 +69,7 @@ export class LedgerService {
           modelWorkerTreatment: grant.modelWorkerTreatment,
           upgradeFrom: grant.upgrade.from,
           upgradeTo: grant.upgrade.to,
-          upgradeNote: grant.upgrade.to ? null : grant.upgrade.reason,
+          upgradeNote: grant.upgrade.to ? null : grant.upgrade.code,
           cash: grant.cashPerPerson,
           clauses: grant.clauses,
         };
@@ -135,7 +135,7 @@ export class LedgerService {
         await manager.update(
           GrantRow,
           { id: g.id },
-          { status: 'approved', approvedBy: actor.name, approvedAt: at },
+          { status: 'approved', approvedBy: personName(actor), approvedAt: at },
         );
         await this.audit.append(manager, {
           actor,
@@ -169,7 +169,7 @@ export class LedgerService {
       await manager.update(
         GrantRow,
         { id: grantId },
-        { status: 'paid', paidBy: actor.name, paidAt, paymentRef },
+        { status: 'paid', paidBy: personName(actor), paidAt, paymentRef },
       );
       await this.audit.append(manager, {
         actor,

@@ -4,6 +4,9 @@ import { Actor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { conflict, notFound } from '../common/errors/app-error';
 import { nowIso } from '../database/time';
+import { glossaryTerm, upgradeNoteText, type Locale } from '../common/i18n/glossary';
+import { requestLocale } from '../common/i18n/request-locale';
+import type { Upgrade } from '../domain/rewards';
 import { UnitOfWork } from '../database/unit-of-work';
 import { TEAM_SIZE } from '../domain/competition';
 import { fromHundredths, toHundredths } from '../domain/numbers';
@@ -12,7 +15,7 @@ import { DEFAULT_RANKING } from '../domain/ranking';
 import { eventResults, ResultInput } from '../domain/results';
 import { CompetitionEvent } from '../editions/entities/competition-event.entity';
 import { Edition } from '../editions/entities/edition.entity';
-import { ScoringService } from '../judging/scoring.service';
+import { PieceScore, ScoringService } from '../judging/scoring.service';
 import { PoliciesService } from '../policies/policies.service';
 import { Entry } from '../registration/entities/entry.entity';
 import { PublishDto } from './dto/results.dto';
@@ -73,6 +76,12 @@ export class ResultsService {
       throw notFound('EVENT_NOT_FOUND', `No event with id ${eventId}.`);
     }
     return event;
+  }
+
+  /** Each entry's parts (the tie-break chain's inputs), for the results sheet. */
+  async partScores(eventId: number): Promise<Map<number, PieceScore>> {
+    const scores = await this.scoring.scoreEvent(this.uow.reader, eventId);
+    return new Map(scores.map((s) => [s.entryId, s]));
   }
 
   compute(actor: Actor, eventId: number): Promise<EventResultsResponse> {
@@ -202,11 +211,7 @@ export class ResultsService {
             noPrizeReason: r.noPrizeReason,
             titles: r.grant?.titles ?? [],
             cash: r.grant?.cashPerPerson ?? 0,
-            upgrade: r.grant
-              ? r.grant.upgrade.to
-                ? `${r.grant.upgrade.from ?? '—'} → ${r.grant.upgrade.to}`
-                : r.grant.upgrade.reason
-              : null,
+            upgrade: r.grant ? upgradeText(r.grant.upgrade, requestLocale()) : null,
           };
         }),
     };
@@ -271,4 +276,13 @@ export class ResultsService {
       return this.get(eventId, manager);
     });
   }
+}
+
+/** "高级工（三级） → 技师（二级）" or why there is no promotion, in the request's language. */
+function upgradeText(upgrade: Upgrade, locale: Locale): string {
+  if (!upgrade.to) {
+    return upgradeNoteText(upgrade.code, locale);
+  }
+  const from = upgrade.from ? glossaryTerm('levels', upgrade.from, locale) : '—';
+  return `${from} → ${glossaryTerm('levels', upgrade.to, locale)}`;
 }

@@ -92,6 +92,11 @@ export const GLOSSARY = {
     appeals: term('申诉', 'Appeals'),
     final: term('最终成绩', 'Final results'),
   },
+  /** Why a grant brings no promotion (domain/rewards.ts upgradeFor's codes). */
+  upgradeNotes: {
+    'at-top': term('已是最高等级，不再晋升', 'Already at the top level; no promotion'),
+    none: term('该奖项不含职业资格晋升', 'The prize brings no promotion'),
+  },
   competitionLevels: {
     provincial: term('省级', 'Provincial'),
     national: term('国家级', 'National'),
@@ -113,6 +118,20 @@ export function glossarySection(section: GlossarySection, locale: Locale): Recor
   return Object.fromEntries(
     Object.entries(GLOSSARY[section] as Record<string, Term>).map(([k, t]) => [k, t[locale]]),
   );
+}
+
+/** Older grants kept the English reason; newer ones keep upgradeFor's code. */
+const LEGACY_UPGRADE_NOTES: Record<string, string> = {
+  'already at the top level': 'at-top',
+  'the prize brings no promotion': 'none',
+};
+
+/** A grant's "no promotion" note as words, whether stored as a code or an old English reason. */
+export function upgradeNoteText(note: string | null | undefined, locale: Locale): string {
+  if (!note) {
+    return '';
+  }
+  return glossaryTerm('upgradeNotes', LEGACY_UPGRADE_NOTES[note] ?? note, locale);
 }
 
 /** zh-CN unless the Accept-Language header prefers English (q-values honoured). */
