@@ -129,7 +129,7 @@ describe('results and awards (browser)', () => {
     await page.getByTestId('menu-policies').click();
     const view = page.getByTestId('policy-view');
     await expectText(view, '无锡技能状元');
-    await expectText(view, '技师(二级)');
+    await expectText(view, '技师（二级）');
     await expectText(page.getByTestId('policy-matching'), '国家级前 5 名');
 
     // Clone it, and see the server's problems with a negative cash listed by path.
