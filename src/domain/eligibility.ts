@@ -70,7 +70,12 @@ export function checkEligibility(
     failures.push({
       rule: 'age',
       code: 'ELIGIBILITY_AGE',
-      params: { age, min: rules.minAge ?? '–', max: rules.maxAge ?? '–', on: referenceDate },
+      params: {
+        age,
+        ...(rules.minAge === undefined ? {} : { min: rules.minAge }),
+        ...(rules.maxAge === undefined ? {} : { max: rules.maxAge }),
+        on: referenceDate,
+      },
       message: `Age ${age} on ${referenceDate} is outside ${rules.minAge ?? '–'}–${rules.maxAge ?? '–'}.`,
     });
   }

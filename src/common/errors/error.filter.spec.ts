@@ -68,10 +68,10 @@ describe('toErrorBody', () => {
     ];
     const body = toErrorBody(new AppError(422, 'ENTRY_INELIGIBLE', 'Age 56.', failures));
     expect(body.message).toBe(
-      '不符合参赛资格：年龄不符合要求：2026-10-20 时 56 周岁，要求 18–45 周岁',
+      '不符合参赛资格：年龄不符合要求：2026-10-20 时 56 周岁，不得小于 18 周岁，不得大于 45 周岁',
     );
     expect((body.details as { message: string }[])[0].message).toBe(
-      '年龄不符合要求：2026-10-20 时 56 周岁，要求 18–45 周岁',
+      '年龄不符合要求：2026-10-20 时 56 周岁，不得小于 18 周岁，不得大于 45 周岁',
     );
   });
 

@@ -19,7 +19,8 @@ export const registrationErrors = defineErrors(
     ENTRY_NOT_APPROVED: '该报名未通过资格审核[[（当前：{status:entryStatus}）]]',
     ENTRY_STATUS_CONFLICT: '所选报名的状态不允许此操作',
     ELIGIBILITY_GROUP: '组别不符[[：本赛项为{eventGroup:group}，报名为{group:group}]]',
-    ELIGIBILITY_AGE: '年龄不符合要求[[：{on} 时 {age} 周岁，要求 {min}–{max} 周岁]]',
+    ELIGIBILITY_AGE:
+      '年龄不符合要求[[：{on} 时 {age} 周岁]][[，不得小于 {min} 周岁]][[，不得大于 {max} 周岁]]',
     ELIGIBILITY_LEVEL: '职业资格等级不足[[：须达到{minLevel:level}]]',
     ELIGIBILITY_TITLE: '已获称号者不得参赛[[：{titles}]]',
     ELIGIBILITY_ONE_PER_EDITION: '每届只能报名一个赛项，该选手本届已有报名',
@@ -67,7 +68,8 @@ export const registrationErrors = defineErrors(
     ENTRY_STATUS_CONFLICT: 'The status of a selected entry does not allow this.',
     ELIGIBILITY_GROUP:
       'Wrong group[[: the event is for the {eventGroup:group}, the entry is in the {group:group}]].',
-    ELIGIBILITY_AGE: 'Age outside the allowed range[[: {age} on {on}, allowed {min}–{max}]].',
+    ELIGIBILITY_AGE:
+      'Age outside the allowed range[[: {age} on {on}]][[, at least {min}]][[, at most {max}]].',
     ELIGIBILITY_LEVEL: 'Qualification level too low[[: at least {minLevel:level}]].',
     ELIGIBILITY_TITLE: 'Holders of these titles may not enter[[: {titles}]].',
     ELIGIBILITY_ONE_PER_EDITION: 'Only one event per edition; the person has an entry already.',
