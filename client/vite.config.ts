@@ -10,9 +10,17 @@ export default defineConfig({
   root,
   base: '/',
   plugins: [vue()],
-  // The competition's pure rules (src/domain) run in the browser too, so a page checks a scheme
-  // with the same function the server does.
-  resolve: { alias: { '@domain': fileURLToPath(new URL('../src/domain', import.meta.url)) } },
+  // Shared with the server, one source each: the competition's pure rules (src/domain, so a page
+  // checks a scheme with the same function the server does), error texts by code, and its words.
+  resolve: {
+    alias: {
+      '@domain': fileURLToPath(new URL('../src/domain', import.meta.url)),
+      '@error-catalogue': fileURLToPath(
+        new URL('../src/common/errors/catalogue/index.ts', import.meta.url),
+      ),
+      '@glossary': fileURLToPath(new URL('../src/common/i18n/glossary.ts', import.meta.url)),
+    },
+  },
   define: {
     __VUE_I18N_FULL_INSTALL__: true,
     __VUE_I18N_LEGACY_API__: false,

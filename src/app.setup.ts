@@ -3,6 +3,8 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from './config/app-config';
 import { createValidationPipe } from './common/errors/validation';
+import { localeFromHeader } from './common/i18n/glossary';
+import { localeMiddleware } from './common/i18n/request-locale';
 import {
   BODY_TOO_DEEP,
   ErrorFilter,
@@ -75,6 +77,7 @@ export async function configureApp(app: NestExpressApplication): Promise<INestAp
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
+  app.use(localeMiddleware);
   app.use(
     helmet({
       contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
@@ -88,11 +91,11 @@ export async function configureApp(app: NestExpressApplication): Promise<INestAp
   app.use(ANONYMOUS_BODY_ROUTES, json({ limit: ANONYMOUS_BODY_LIMIT, verify }));
   app.use(json({ limit: '1mb', verify }));
   // Body parser errors (bad JSON, too large) answered here in the API's shape, before any route.
-  app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+  app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (!isBodyParserError(error)) {
       return next(error);
     }
-    const body = toErrorBody(error);
+    const body = toErrorBody(error, localeFromHeader(req.headers['accept-language']));
     res.status(body.statusCode).json(body);
   });
   const sockets = new ConfiguredIoAdapter(app, config);
@@ -109,7 +112,8 @@ export async function configureApp(app: NestExpressApplication): Promise<INestAp
     new DocumentBuilder()
       .setTitle('无锡技能精英大赛 Wuxi Skills Elite Competition API')
       .setDescription(
-        'Errors are `{ statusCode, code, message, details? }` with a stable `code`. ' +
+        'Errors are `{ statusCode, code, message, params?, details? }` with a stable `code`; ' +
+          '`message` is zh-CN unless `Accept-Language` prefers English. ' +
           'Sign in at /api/auth/login and send `Authorization: Bearer <accessToken>`.',
       )
       .setVersion(APP_VERSION)

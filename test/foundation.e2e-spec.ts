@@ -301,7 +301,10 @@ describe('foundation: health, docs, error contract, editions and events', () => 
       if (code === 'VALIDATION_FAILED') {
         expect(res.body.details).toEqual(
           expect.arrayContaining([
-            { field: expect.any(String), messages: expect.arrayContaining([expect.any(String)]) },
+            expect.objectContaining({
+              field: expect.any(String),
+              messages: expect.arrayContaining([expect.any(String)]),
+            }),
           ]),
         );
       }

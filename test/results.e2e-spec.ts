@@ -387,7 +387,7 @@ describe('results to rewards: publication, an appeal that changes a prize, final
     const payout = await read('payout-list.xlsx');
     expect(payout[payout.length - 1]).toEqual(expect.arrayContaining(['合计', 130000]));
     const upgrades = await read('upgrade-list.xlsx');
-    expect(upgrades.filter((r) => r[4] === '技师')).toHaveLength(5);
+    expect(upgrades.filter((r) => r[4] === '技师（二级）')).toHaveLength(5);
     await request(t.url)
       .get('/api/editions/1/documents/secret.xlsx')
       .set(day.organizer.auth)

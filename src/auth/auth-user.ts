@@ -11,5 +11,5 @@ export interface AuthUser {
 }
 
 export function actorOf(user: AuthUser): Actor {
-  return { id: user.id, name: user.username, role: user.role };
+  return { id: user.id, name: user.username, role: user.role, displayName: user.displayName };
 }

@@ -40,6 +40,9 @@ export interface EligibilityEvent {
 export interface EligibilityFailure {
   rule: 'group' | 'age' | 'level' | 'title' | 'one-per-edition' | 'team-size';
   code: string;
+  /** The values the message needs, for wording it in any language. */
+  params: Record<string, unknown>;
+  /** English; the catalogue words code + params per language. */
   message: string;
 }
 
@@ -54,6 +57,7 @@ export function checkEligibility(
     failures.push({
       rule: 'group',
       code: 'ELIGIBILITY_GROUP',
+      params: { eventGroup: event.group, group: who.group },
       message: `The event is for the ${event.group} group; the entry is in the ${who.group} group.`,
     });
   }
@@ -66,6 +70,12 @@ export function checkEligibility(
     failures.push({
       rule: 'age',
       code: 'ELIGIBILITY_AGE',
+      params: {
+        age,
+        ...(rules.minAge === undefined ? {} : { min: rules.minAge }),
+        ...(rules.maxAge === undefined ? {} : { max: rules.maxAge }),
+        on: referenceDate,
+      },
       message: `Age ${age} on ${referenceDate} is outside ${rules.minAge ?? '–'}–${rules.maxAge ?? '–'}.`,
     });
   }
@@ -76,6 +86,7 @@ export function checkEligibility(
     failures.push({
       rule: 'level',
       code: 'ELIGIBILITY_LEVEL',
+      params: { minLevel: rules.minLevel },
       message: `The event requires at least ${QUALIFICATION_LABELS[rules.minLevel].zh}.`,
     });
   }
@@ -84,6 +95,7 @@ export function checkEligibility(
     failures.push({
       rule: 'title',
       code: 'ELIGIBILITY_TITLE',
+      params: { titles: barred },
       message: `Holders of ${barred.join('、')} may not enter.`,
     });
   }
@@ -91,6 +103,7 @@ export function checkEligibility(
     failures.push({
       rule: 'one-per-edition',
       code: 'ELIGIBILITY_ONE_PER_EDITION',
+      params: {},
       message: 'The person already has an entry in this edition.',
     });
   }
@@ -98,6 +111,7 @@ export function checkEligibility(
     failures.push({
       rule: 'team-size',
       code: 'ELIGIBILITY_TEAM_FULL',
+      params: { mode: event.mode, size: TEAM_SIZE[event.mode] },
       message: `A ${event.mode} team has ${TEAM_SIZE[event.mode]} members; this team is full.`,
     });
   }

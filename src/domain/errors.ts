@@ -1,12 +1,15 @@
 /**
  * The one error type of the pure rules. `code` is stable (clients and the exception filter key
- * on it); `message` is for people; `details` carries whatever helps fix the input.
+ * on it); `params` are the values a sentence about it needs (worded per language by the
+ * catalogue in src/common/errors/catalogue); `message` is the English fallback; `details`
+ * carries whatever helps fix the input.
  */
 export class DomainError extends Error {
   constructor(
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    readonly params?: Record<string, unknown>,
   ) {
     super(message);
     this.name = new.target.name;

@@ -23,7 +23,8 @@ export type IdNumberErrorCode =
   'ID_LENGTH' | 'ID_FORMAT' | 'ID_REGION' | 'ID_BIRTH_DATE' | 'ID_CHECK_DIGIT';
 
 export type ParseIdNumberResult =
-  { ok: true; value: IdNumberInfo } | { ok: false; code: IdNumberErrorCode; message: string };
+  | { ok: true; value: IdNumberInfo }
+  | { ok: false; code: IdNumberErrorCode; message: string; params?: Record<string, unknown> };
 
 /**
  * Province-level codes (first two digits) of GB/T 2260: 11–15 North, 21–23 North-East,
@@ -68,21 +69,27 @@ export function idCheckCharacter(first17: string): string {
 export function parseIdNumber(input: string, today: string = todayUtc()): ParseIdNumberResult {
   const s = input.trim().toUpperCase();
   if (s.length !== 18) {
-    return fail('ID_LENGTH', `An ID number has 18 characters, not ${s.length}.`);
+    return fail('ID_LENGTH', `An ID number has 18 characters, not ${s.length}.`, {
+      length: s.length,
+    });
   }
   if (!/^\d{17}[\dX]$/.test(s)) {
     return fail('ID_FORMAT', 'An ID number is 17 digits followed by a digit or X.');
   }
   const regionCode = s.slice(0, 6);
   if (!PROVINCE_CODES.includes(s.slice(0, 2))) {
-    return fail('ID_REGION', `${s.slice(0, 2)} is not a province-level region code.`);
+    return fail('ID_REGION', `${s.slice(0, 2)} is not a province-level region code.`, {
+      prefix: s.slice(0, 2),
+    });
   }
   const birthDate = `${s.slice(6, 10)}-${s.slice(10, 12)}-${s.slice(12, 14)}`;
   if (!isRealDate(birthDate)) {
-    return fail('ID_BIRTH_DATE', `${birthDate} is not a date.`);
+    return fail('ID_BIRTH_DATE', `${birthDate} is not a date.`, { date: birthDate });
   }
   if (birthDate < EARLIEST_BIRTH_DATE || birthDate > today) {
-    return fail('ID_BIRTH_DATE', `${birthDate} is outside ${EARLIEST_BIRTH_DATE}–${today}.`);
+    return fail('ID_BIRTH_DATE', `${birthDate} is outside ${EARLIEST_BIRTH_DATE}–${today}.`, {
+      date: birthDate,
+    });
   }
   const expected = idCheckCharacter(s.slice(0, 17));
   if (s[17] !== expected) {
@@ -145,8 +152,12 @@ function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-function fail(code: IdNumberErrorCode, message: string): ParseIdNumberResult {
-  return { ok: false, code, message };
+function fail(
+  code: IdNumberErrorCode,
+  message: string,
+  params?: Record<string, unknown>,
+): ParseIdNumberResult {
+  return params === undefined ? { ok: false, code, message } : { ok: false, code, message, params };
 }
 
 function range(from: number, to: number): number[] {

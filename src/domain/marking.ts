@@ -73,6 +73,8 @@ export type MarkErrorCode =
 
 export interface MarkValueError {
   code: MarkErrorCode;
+  /** The aspect and the values the message needs, for wording it in any language. */
+  params: Record<string, unknown>;
   message: string;
 }
 
@@ -82,16 +84,25 @@ export const WORLDSKILLS_DEFAULT_MAX_SPREAD = 1;
 /** Checks one value as a judge enters it; null when it is acceptable. */
 export function validateMarkValue(aspect: Aspect, value: number): MarkValueError | null {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    return { code: 'MARK_NOT_NUMBER', message: `${aspect.code}: the mark is not a number.` };
+    return {
+      code: 'MARK_NOT_NUMBER',
+      params: { aspect: aspect.code },
+      message: `${aspect.code}: the mark is not a number.`,
+    };
   }
   if (aspect.kind === 'judgement' && aspect.aggregation === 'worldskills') {
     return Number.isInteger(value) && value >= 0 && value <= 3
       ? null
-      : { code: 'MARK_SCALE', message: `${aspect.code}: a judgement score is 0, 1, 2 or 3.` };
+      : {
+          code: 'MARK_SCALE',
+          params: { aspect: aspect.code, value },
+          message: `${aspect.code}: a judgement score is 0, 1, 2 or 3.`,
+        };
   }
   if (value < 0 || value > aspect.max) {
     return {
       code: 'MARK_OUT_OF_RANGE',
+      params: { aspect: aspect.code, value, max: aspect.max },
       message: `${aspect.code}: ${value} is outside 0–${aspect.max}.`,
     };
   }
@@ -99,6 +110,7 @@ export function validateMarkValue(aspect: Aspect, value: number): MarkValueError
   if (decimalPlaces(value) > 2 || toHundredths(value) % toHundredths(step) !== 0) {
     return {
       code: 'MARK_OFF_STEP',
+      params: { aspect: aspect.code, value, step },
       message: `${aspect.code}: ${value} is not a multiple of ${step}.`,
     };
   }
@@ -122,7 +134,12 @@ export function aggregateAspect(aspect: Aspect, values: readonly number[]): Aspe
   values.forEach((v) => {
     const error = validateMarkValue(aspect, v);
     if (error !== null) {
-      throw new MarkError(error.code, error.message, { aspect: aspect.code, value: v });
+      throw new MarkError(
+        error.code,
+        error.message,
+        { aspect: aspect.code, value: v },
+        error.params,
+      );
     }
   });
   if (aspect.kind !== 'judgement') {

@@ -44,6 +44,7 @@ import { schemeWorkbook } from './scheme-workbook';
 import { SheetImportsService, TheoryFileResult } from './sheet-imports.service';
 import type { PieceScore } from './scoring.service';
 import { ScoringInputsService } from './scoring-inputs.service';
+import { uploadOptions } from '../common/upload';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -233,7 +234,7 @@ export class JudgingController {
   @Post('events/:id/scheme.xlsx')
   @HttpCode(200)
   @Roles(...CHIEF_AND_ORGANIZERS)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 2 * 1024 * 1024, files: 1 } }))
+  @UseInterceptors(FileInterceptor('file', uploadOptions(2 * 1024 * 1024)))
   @ApiConsumes('multipart/form-data')
   @ApiOperation({
     summary:
@@ -250,7 +251,7 @@ export class JudgingController {
   @Post('events/:id/theory.xlsx')
   @HttpCode(200)
   @Roles(...CHIEF_AND_ORGANIZERS)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 10 * 1024 * 1024, files: 1 } }))
+  @UseInterceptors(FileInterceptor('file', uploadOptions(10 * 1024 * 1024)))
   @ApiConsumes('multipart/form-data')
   @ApiOperation({
     summary:

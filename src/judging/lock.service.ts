@@ -1,7 +1,7 @@
 import { readAll } from '../database/read-all';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, IsNull, Not } from 'typeorm';
-import { Actor } from '../audit/actor';
+import { Actor, personName } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser, actorOf } from '../auth/auth-user';
 import { User } from '../auth/entities/user.entity';
@@ -158,7 +158,7 @@ export class LockService {
       await manager.update(
         MarkingModuleRow,
         { id: moduleId },
-        { lockedAt: at, lockedBy: actor.name },
+        { lockedAt: at, lockedBy: personName(actor) },
       );
       await manager.update(
         RemarkRequest,

@@ -142,7 +142,7 @@ export class MarksService {
     await this.assertMayMark(manager, judge, aspect.eventId, input.workpieceCode);
     const invalid = validateMarkValue(toDomainAspect(aspect), input.value);
     if (invalid) {
-      throw unprocessable(invalid.code, invalid.message);
+      throw unprocessable(invalid.code, invalid.message).with(invalid.params);
     }
     if (
       purpose === 'recheck' &&

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { In } from 'typeorm';
-import { Actor } from '../audit/actor';
+import { Actor, personName } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { User } from '../auth/entities/user.entity';
 import { conflict, notFound, unprocessable } from '../common/errors/app-error';
@@ -134,7 +134,7 @@ export class ReconciliationService {
         workpieceCode: input.workpieceCode,
         judgeIds: input.judgeIds,
         reason: input.reason,
-        requestedBy: actor.name,
+        requestedBy: personName(actor),
         requestedAt,
         resolvedAt: null,
       });

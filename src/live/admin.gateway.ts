@@ -15,6 +15,7 @@ import { toErrorBody } from '../common/errors/error.filter';
 import type { Role } from '../domain/competition';
 import { AppConfig } from '../config/app-config';
 import { LockService } from '../judging/lock.service';
+import { localizeAnswer, socketLocale } from './socket-locale';
 
 const ADMIN_ROLES: Role[] = ['admin', 'organizer', 'chief_judge', 'supervisor'];
 /** Progress is pushed at most once a second per event, however fast marks arrive. */
@@ -24,7 +25,8 @@ const userRoom = (userId: number) => `user:${userId}`;
 
 /** Refuses a socket with the same `{ code, message }` the HTTP API would give, then disconnects. */
 export function refuse(client: Socket, code: string, message: string): void {
-  client.emit('refused', { code, message });
+  const { error } = localizeAnswer({ error: { code, message } }, socketLocale(client.handshake));
+  client.emit('refused', error);
   client.disconnect(true);
 }
 
@@ -109,14 +111,17 @@ export class AdminGateway implements OnGatewayConnection, OnModuleInit, OnModule
       !Number.isSafeInteger(eventId) ||
       eventId < 1
     ) {
-      return { error: { code: 'VALIDATION_FAILED', message: 'Send { eventId }.' } };
+      return localizeAnswer(
+        { error: { code: 'VALIDATION_FAILED', message: 'Send { eventId }.' } },
+        socketLocale(client.handshake),
+      );
     }
     try {
       const progress = await this.locks.progress(eventId);
       await client.join(`event:${eventId}`);
       return { eventId, progress };
     } catch (error) {
-      const { code, message } = toErrorBody(error);
+      const { code, message } = toErrorBody(error, socketLocale(client.handshake));
       return { error: { code, message } };
     }
   }

@@ -31,11 +31,12 @@ export class LiveRooms {
           : await this.standings.since(request.eventId, request.since as number);
       return { room: eventRoom(request.eventId), answer };
     } catch (error) {
-      const { code, message } = toErrorBody(error);
+      // Worded per socket by the gateway or the worker (localizeAnswer): code + params travel.
+      const { code, message, params } = toErrorBody(error, 'en');
       if (code === 'INTERNAL_ERROR') {
         this.logger.error(error);
       }
-      return { room: null, answer: { error: { code, message } } };
+      return { room: null, answer: { error: { code, message, ...(params ? { params } : {}) } } };
     }
   }
 }

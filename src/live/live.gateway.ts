@@ -19,6 +19,7 @@ import {
 } from './join-rules';
 import type { LiveServerEvents } from './live-events';
 import { LiveRooms } from './live-rooms';
+import { localizeAnswer, socketLocale } from './socket-locale';
 
 /**
  * `/live`: public boards. A client joins an event room (standings diffs, numbered) or an edition
@@ -75,18 +76,19 @@ export class LiveGateway implements OnModuleInit, OnModuleDestroy {
 
   @SubscribeMessage('join')
   async join(@ConnectedSocket() client: Socket, @MessageBody() body: unknown): Promise<unknown> {
+    const locale = socketLocale(client.handshake);
     if (!allowJoin(client.data as { joins?: number[] })) {
-      return TOO_MANY_JOINS;
+      return localizeAnswer(TOO_MANY_JOINS, locale);
     }
     const request = parseJoin(body);
     if ('error' in request) {
-      return request;
+      return localizeAnswer(request, locale);
     }
     const { room, answer } = await this.rooms.answer(request);
     if (room) {
       await client.join(room);
     }
-    return answer;
+    return localizeAnswer(answer, locale);
   }
 
   @SubscribeMessage('leave')

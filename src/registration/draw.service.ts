@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { IsNull, Repository } from 'typeorm';
-import { Actor } from '../audit/actor';
+import { Actor, personName } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { badRequest, conflict } from '../common/errors/app-error';
 import { nowIso } from '../database/time';
@@ -89,7 +89,7 @@ export class DrawService {
         seed,
         entryIds: units.flatMap((u) => u.entryIds),
         result,
-        drawnBy: actor.name,
+        drawnBy: personName(actor),
         drawnAt: now,
         reason: reason ?? null,
         supersededAt: null,

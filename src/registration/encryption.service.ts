@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomInt } from 'node:crypto';
 import { Repository } from 'typeorm';
-import { Actor } from '../audit/actor';
+import { Actor, personName } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { actorOf, AuthUser } from '../auth/auth-user';
 import { AuthService } from '../auth/auth.service';
@@ -162,7 +162,8 @@ export class EncryptionService {
           name: supervisor.displayName,
         },
       };
-      const decryptedBy = `裁判长 ${chief.displayName}（${chief.username}）；监督仲裁 ${supervisor.displayName}（${supervisor.username}）`;
+      // People by name on every sheet (the audit row keeps both accounts).
+      const decryptedBy = `裁判长 ${chief.displayName}；监督仲裁 ${supervisor.displayName}`;
       await manager.update(
         CompetitionEvent,
         { id: eventId },

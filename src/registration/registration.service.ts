@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In, Not } from 'typeorm';
 import { Actor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
+import { fieldProblem } from '../common/errors/validation';
 import { AppError, conflict, notFound, unprocessable } from '../common/errors/app-error';
 import { nowIso } from '../database/time';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -18,8 +19,14 @@ import { Unit } from './entities/unit.entity';
 const LIVE = Not(In(['rejected', 'withdrawn']));
 
 /** An error about one field of the submitted contestant: the import maps it to a sheet column. */
-export function fieldError(status: number, code: string, field: string, message: string): AppError {
-  return new AppError(status, code, message, [{ field, messages: [message] }]);
+export function fieldError(
+  status: number,
+  code: string,
+  field: string,
+  message: string,
+  params?: Record<string, unknown>,
+): AppError {
+  return new AppError(status, code, message, [fieldProblem(field, code, message, params)], params);
 }
 
 /**
@@ -49,7 +56,9 @@ export class RegistrationService {
     const edition = await manager.findOneByOrFail(Edition, { id: event.editionId });
     const contestant = await this.upsertContestant(manager, actor, input.contestant);
     if (await manager.existsBy(Entry, { eventId: event.id, contestantId: contestant.id })) {
-      throw conflict('ENTRY_DUPLICATE', `${contestant.name} has already entered this event.`);
+      throw conflict('ENTRY_DUPLICATE', `${contestant.name} has already entered this event.`).with({
+        name: contestant.name,
+      });
     }
     const failures = checkEligibility(
       {
@@ -119,7 +128,7 @@ export class RegistrationService {
   ): Promise<Contestant> {
     const parsed = parseIdNumber(input.idNumber);
     if (!parsed.ok) {
-      throw fieldError(422, parsed.code, 'idNumber', parsed.message);
+      throw fieldError(422, parsed.code, 'idNumber', parsed.message, parsed.params);
     }
     const { normalized, birthDate, gender } = parsed.value;
     if (input.gender !== undefined && input.gender !== gender) {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Actor } from '../audit/actor';
+import { Actor, personName } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
 import { User } from '../auth/entities/user.entity';
@@ -49,7 +49,7 @@ export class AppealsService {
       const appeal = manager.create(Appeal, {
         eventId,
         filedById: user.id,
-        filedByName: user.username,
+        filedByName: user.displayName,
         text,
         filedAt: now,
         status: 'filed',
@@ -104,7 +104,7 @@ export class AppealsService {
       Object.assign(appeal, {
         status: accept ? 'accepted' : 'rejected',
         decision,
-        decidedBy: actor.name,
+        decidedBy: personName(actor),
         decidedAt: nowIso(),
       });
       await manager.save(appeal);

@@ -1,19 +1,35 @@
+import type { NoPrizeReason } from '../domain/prizes';
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { In } from 'typeorm';
 import { notFound } from '../common/errors/app-error';
 import { UnitOfWork } from '../database/unit-of-work';
-import { QUALIFICATION_LABELS, type QualificationLevel } from '../domain/qualification';
+import { glossaryTerm, upgradeNoteText } from '../common/i18n/glossary';
+import type { PolicyClause } from '../domain/policy';
+import { PoliciesService } from '../policies/policies.service';
 import { CompetitionEvent } from '../editions/entities/competition-event.entity';
 import { Edition } from '../editions/entities/edition.entity';
 import { Contestant } from '../registration/entities/contestant.entity';
 import { GrantRow } from './entities/grant.entity';
+import {
+  addressee,
+  clauseReferences,
+  durationWords,
+  levelWord,
+  mark2,
+  prizeWord,
+  upgradeWords,
+} from './document-words';
 import { ResultsService } from './results.service';
 
-const PRIZE_ZH: Record<number, string> = { 1: '一等奖', 2: '二等奖', 3: '三等奖', 4: '优胜奖' };
-const STATUS_ZH = { pending: '待审批', approved: '已审批', paid: '已发放' } as const;
-const level = (l: string | null) =>
-  l ? (QUALIFICATION_LABELS[l as QualificationLevel]?.zh ?? l) : '';
+const grantStatus = (s: string) => glossaryTerm('grantStatuses', s, 'zh-CN');
+const NO_PRIZE_ZH: Record<NoPrizeReason, string> = {
+  'did-not-compete': '缺考',
+  'below-floor': '未达获奖分数线',
+  'beyond-quota': '',
+  'past-winner': '往届获奖者（不再授奖）',
+  'field-too-small': '参赛人数不足，不设此奖',
+};
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 interface GrantLine {
@@ -39,9 +55,12 @@ export class DocumentsService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly results: ResultsService,
+    private readonly policies: PoliciesService,
   ) {}
 
-  private async lines(editionId: number): Promise<{ edition: Edition; lines: GrantLine[] }> {
+  private async lines(
+    editionId: number,
+  ): Promise<{ edition: Edition; lines: GrantLine[]; clauses: PolicyClause[] }> {
     const m = this.uow.reader;
     const edition = await m.findOneBy(Edition, { id: editionId });
     if (!edition) {
@@ -62,8 +81,10 @@ export class DocumentsService {
     const events = new Map(
       (await m.find(CompetitionEvent, { where: { editionId } })).map((e) => [e.id, e]),
     );
+    const clauses = (await this.policies.forEdition(m, edition)).clauses;
     return {
       edition,
+      clauses,
       lines: grants.map((grant) => {
         const contestant = contestants.get(grant.contestantId)!;
         const event = grant.eventId ? (events.get(grant.eventId) ?? null) : null;
@@ -84,7 +105,7 @@ export class DocumentsService {
 
   /** 获奖名单: every grant with its basis, titles, treatment, upgrade and cash. */
   async awardList(editionId: number): Promise<Buffer> {
-    const { lines } = await this.lines(editionId);
+    const { lines, clauses } = await this.lines(editionId);
     return this.book((wb) => {
       const ws = wb.addWorksheet('获奖名单');
       ws.columns = [
@@ -97,25 +118,23 @@ export class DocumentsService {
         { header: '市劳模待遇', key: 'treatment', width: 10 },
         { header: '职业资格晋升', key: 'upgrade', width: 22 },
         { header: '奖金(元)', key: 'cash', width: 12 },
-        { header: '依据', key: 'basis', width: 18 },
+        { header: '依据', key: 'basis', width: 36 },
         { header: '状态', key: 'status', width: 10 },
       ];
       for (const { grant, contestant, name, unit, eventName } of lines) {
         ws.addRow({
           event: eventName,
-          prize: grant.prize ? PRIZE_ZH[grant.prize] : '',
+          prize: prizeWord(grant.prize),
           name,
           // The ID number is the person's key: it never changes, and the city needs it whole.
           id: contestant.idNumber,
           unit,
           titles: grant.titles.join('、'),
           treatment: grant.modelWorkerTreatment ? '是' : '',
-          upgrade: grant.upgradeTo
-            ? `${level(grant.upgradeFrom)} → ${level(grant.upgradeTo)}`
-            : (grant.upgradeNote ?? ''),
+          upgrade: upgradeWords(grant.upgradeFrom, grant.upgradeTo, grant.upgradeNote),
           cash: grant.cash,
-          basis: grant.clauses.join(', '),
-          status: STATUS_ZH[grant.status],
+          basis: clauseReferences(grant.clauses, clauses),
+          status: grantStatus(grant.status),
         });
       }
     });
@@ -147,9 +166,9 @@ export class DocumentsService {
             unit,
             name,
             event: eventName,
-            prize: grant.prize ? PRIZE_ZH[grant.prize] : '',
+            prize: prizeWord(grant.prize),
             cash: grant.cash,
-            status: STATUS_ZH[grant.status],
+            status: grantStatus(grant.status),
             ref: grant.paymentRef ?? '',
           });
         }
@@ -183,11 +202,11 @@ export class DocumentsService {
           name,
           id: contestant.idNumber,
           occupation: event?.occupation ?? '',
-          from: level(grant.upgradeFrom),
-          to: level(grant.upgradeTo),
+          from: levelWord(grant.upgradeFrom),
+          to: levelWord(grant.upgradeTo),
           cert: contestant.certificateNo ?? '',
-          prize: `${eventName} ${grant.prize ? PRIZE_ZH[grant.prize] : ''}`,
-          note: grant.upgradeTo ? '' : (grant.upgradeNote ?? ''),
+          prize: `${eventName} ${prizeWord(grant.prize)}`,
+          note: grant.upgradeTo ? '' : upgradeNoteText(grant.upgradeNote, 'zh-CN'),
         });
       }
     });
@@ -214,8 +233,8 @@ export class DocumentsService {
       `
 <main class="certificate">
   <h1>荣 誉 证 书</h1>
-  <p class="body"><strong>${escape(name)}</strong> 同志：</p>
-  <p class="body">在${escape(edition.name)}${escape(eventName)}比赛中荣获<strong>${PRIZE_ZH[grant.prize ?? 3]}</strong>${escape(titles)}。</p>
+  <p class="body"><strong>${escape(name)}</strong> ${addressee(event.contestantGroup)}：</p>
+  <p class="body">在${escape(edition.name)}${escape(eventName)}（${glossaryTerm('groups', event.contestantGroup, 'zh-CN')}）比赛中荣获<strong>${prizeWord(grant.prize ?? 3)}</strong>${escape(titles)}。</p>
   <p class="body">特发此证，以资鼓励。</p>
   <p class="issuer">无锡技能精英大赛组委会<br>${date[0]}年${Number(date[1])}月${Number(date[2])}日</p>
   <p class="no">证书编号：WX${edition.year}-${String(event.id).padStart(2, '0')}-${String(grant.id).padStart(4, '0')}</p>
@@ -228,19 +247,50 @@ export class DocumentsService {
   async resultsSheet(eventId: number): Promise<string> {
     const event = await this.results.findEvent(this.uow.reader, eventId);
     const { rows, status } = await this.results.get(eventId);
+    const parts = await this.results.partScores(eventId);
+    const hasTheory = event.theoryWeight > 0;
+    // Equal totals ranked apart are explained by the tie-break chain's columns on the page.
     const body = rows
-      .map(
-        (r) =>
-          `<tr><td>${r.rank ?? '—'}</td><td>${escape(r.entryNo)}</td><td>${escape(r.name)}</td><td>${escape(r.unitName)}</td><td>${r.total ?? '缺考'}</td><td>${r.prize ? PRIZE_ZH[r.prize] : ''}</td></tr>`,
-      )
+      .map((r) => {
+        const p = parts.get(r.entryId);
+        const absent = r.status !== 'competed';
+        const cells = [
+          r.rank === null ? '—' : `${r.rank}${r.tied ? '（并列）' : ''}`,
+          escape(r.entryNo),
+          escape(r.name),
+          escape(r.unitName),
+          absent ? '' : mark2(p?.practical),
+          absent ? '' : durationWords(p?.timeUsedSeconds),
+          ...(hasTheory ? [absent ? '' : mark2(p?.theory)] : []),
+          absent ? '缺考' : mark2(r.total),
+          r.prize
+            ? prizeWord(r.prize)
+            : r.noPrizeReason
+              ? NO_PRIZE_ZH[r.noPrizeReason as NoPrizeReason]
+              : '',
+        ];
+        return `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
+      })
       .join('\n');
+    const heads = [
+      '名次',
+      '报名号',
+      '姓名',
+      '推荐单位',
+      '实操成绩',
+      '用时',
+      ...(hasTheory ? ['理论成绩'] : []),
+      '总成绩',
+      '奖项',
+    ];
     return page(
       `${event.name} 成绩单`,
       `
 <h1>${escape(event.name)} 成绩单</h1>
-<p>状态：${{ none: '未计算', provisional: '初步成绩', published: '公示中', final: '最终成绩' }[status]} 理论 ${event.theoryWeight}% ＋ 实操 ${event.practicalWeight}%</p>
+<p>状态：${glossaryTerm('resultsStatuses', status, 'zh-CN')}，总成绩 = 理论 ${event.theoryWeight}% ＋ 实操 ${event.practicalWeight}%</p>
 ${event.decryptedAt ? `<p class="decrypted">解密：${escape(event.decryptedAt)} · ${escape(event.decryptedBy ?? '')}</p>` : ''}
-<table><thead><tr><th>名次</th><th>报名号</th><th>姓名</th><th>推荐单位</th><th>总成绩</th><th>奖项</th></tr></thead><tbody>
+<p class="note">总成绩相同时依次比较：实操成绩高者在前，用时少者在前，理论成绩高者在前；仍相同者名次并列。</p>
+<table><thead><tr>${heads.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>
 ${body}
 </tbody></table>
 <div class="signatures"><span>裁判长（签字）：________________</span><span>监督仲裁（签字）：________________</span><span>日期：________________</span></div>`,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
-import { Actor } from '../audit/actor';
+import { Actor, personName } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { conflict, forbidden, notFound } from '../common/errors/app-error';
 import { lockRow, lockRows } from '../database/row-lock';
@@ -73,7 +73,7 @@ export class LedgerService {
           modelWorkerTreatment: grant.modelWorkerTreatment,
           upgradeFrom: grant.upgrade.from,
           upgradeTo: grant.upgrade.to,
-          upgradeNote: grant.upgrade.to ? null : grant.upgrade.reason,
+          upgradeNote: grant.upgrade.to ? null : grant.upgrade.code,
           cash: grant.cashPerPerson,
           clauses: grant.clauses,
         };
@@ -144,7 +144,12 @@ export class LedgerService {
         await manager.update(
           GrantRow,
           { id: g.id },
-          { status: 'approved', approvedBy: actor.name, approvedById: actor.id, approvedAt: at },
+          {
+            status: 'approved',
+            approvedBy: personName(actor),
+            approvedById: actor.id,
+            approvedAt: at,
+          },
         );
         await this.audit.append(manager, {
           actor,
@@ -179,7 +184,7 @@ export class LedgerService {
       await manager.update(
         GrantRow,
         { id: grantId },
-        { status: 'paid', paidBy: actor.name, paidById: actor.id, paidAt, paymentRef },
+        { status: 'paid', paidBy: personName(actor), paidById: actor.id, paidAt, paymentRef },
       );
       await this.audit.append(manager, {
         actor,

@@ -5,6 +5,9 @@ import { AuditService } from '../audit/audit.service';
 import { conflict, notFound } from '../common/errors/app-error';
 import { lockRow } from '../database/row-lock';
 import { nowIso } from '../database/time';
+import { glossaryTerm, upgradeNoteText, type Locale } from '../common/i18n/glossary';
+import { requestLocale } from '../common/i18n/request-locale';
+import type { Upgrade } from '../domain/rewards';
 import { UnitOfWork } from '../database/unit-of-work';
 import { eventOptions, validateEventRules } from '../domain/event-rules';
 import { fromHundredths, toHundredths } from '../domain/numbers';
@@ -14,7 +17,7 @@ import { eventResults, theoryMissing } from '../domain/results';
 import { CompetitionEvent } from '../editions/entities/competition-event.entity';
 import { Edition } from '../editions/entities/edition.entity';
 import { MarkingModuleRow } from '../judging/entities/module.entity';
-import { ScoringService } from '../judging/scoring.service';
+import { PieceScore, ScoringService } from '../judging/scoring.service';
 import { PoliciesService } from '../policies/policies.service';
 import { moduleCodes } from '../editions/events.service';
 import { BlindCode } from '../registration/entities/blind-code.entity';
@@ -104,6 +107,12 @@ export class ResultsService {
       throw notFound('EVENT_NOT_FOUND', `No event with id ${eventId}.`);
     }
     return event;
+  }
+
+  /** Each entry's parts (the tie-break chain's inputs), for the results sheet. */
+  async partScores(eventId: number): Promise<Map<number, PieceScore>> {
+    const scores = await this.scoring.scoreEvent(this.uow.reader, eventId);
+    return new Map(scores.map((s) => [s.entryId, s]));
   }
 
   compute(actor: Actor, eventId: number): Promise<EventResultsResponse> {
@@ -227,11 +236,7 @@ export class ResultsService {
             noPrizeReason: r.noPrizeReason,
             titles: r.grant?.titles ?? [],
             cash: r.grant?.cashPerPerson ?? 0,
-            upgrade: r.grant
-              ? r.grant.upgrade.to
-                ? `${r.grant.upgrade.from ?? '—'} → ${r.grant.upgrade.to}`
-                : r.grant.upgrade.reason
-              : null,
+            upgrade: r.grant ? upgradeText(r.grant.upgrade, requestLocale()) : null,
           };
         }),
     };
@@ -320,4 +325,13 @@ async function assertTheoryComplete(
       checkInCodes: codes.map((c) => c.checkInCode),
     },
   );
+}
+
+/** "高级工（三级） → 技师（二级）" or why there is no promotion, in the request's language. */
+function upgradeText(upgrade: Upgrade, locale: Locale): string {
+  if (!upgrade.to) {
+    return upgradeNoteText(upgrade.code, locale);
+  }
+  const from = upgrade.from ? glossaryTerm('levels', upgrade.from, locale) : '—';
+  return `${from} → ${glossaryTerm('levels', upgrade.to, locale)}`;
 }

@@ -17,6 +17,7 @@ import {
   signIn,
   startServer,
 } from './harness';
+import { foreignLines, htmlText, pageProblems, xlsxCells } from './zh-check';
 
 jest.setTimeout(90_000);
 
@@ -57,6 +58,7 @@ describe('results and awards (browser)', () => {
     await expectText(table, final.ranking[0]);
     await expectText(table, '无锡技能状元');
     expect(await table.getByTestId('prize-tag').count()).toBeGreaterThanOrEqual(3);
+    expect(await pageProblems(page)).toEqual({ seen: expect.any(Number), foreign: [] });
     await page.screenshot({ path: artifactPath('results.png'), fullPage: true });
     await expectText(page.getByTestId('menu-ledger'), '奖励台账');
   });
@@ -73,6 +75,7 @@ describe('results and awards (browser)', () => {
     await expectText(page.getByTestId('grant-total'), `¥${sum.toLocaleString('zh-CN')}`);
     await expectText(page.getByTestId('totals-by-unit'), '无锡一汽铸造');
     await expectText(page.getByTestId('totals-by-event'), '数控车工');
+    expect(await pageProblems(page)).toEqual({ seen: expect.any(Number), foreign: [] });
     await page.screenshot({ path: artifactPath('ledger.png'), fullPage: true });
   });
 
@@ -83,8 +86,8 @@ describe('results and awards (browser)', () => {
     });
     await row.locator('.el-checkbox').click();
     await page.getByTestId('ledger-approve').click();
-    await expectText(row.getByTestId('grant-status'), '已批准');
-    await expectText(row.getByTestId('grant-approved-by'), '批准：organizer');
+    await expectText(row.getByTestId('grant-status'), '已审批');
+    await expectText(row.getByTestId('grant-approved-by'), '批准：组委会 李明');
     // Four eyes: who approved does not pay; the button says so.
     expect(await row.getByTestId('grant-pay').isDisabled()).toBe(true);
     await signIn(page, server.baseUrl, 'admin');
@@ -98,17 +101,47 @@ describe('results and awards (browser)', () => {
     await box.locator('.el-button--primary').click();
     await expectText(again.getByTestId('grant-status'), '已发放');
     await expectText(again, 'ICBC-2025-0001');
-    await expectText(again.getByTestId('grant-paid-by'), '发放：admin');
+    await expectText(again.getByTestId('grant-paid-by'), '发放：系统管理员');
     await signIn(page, server.baseUrl, 'organizer');
     await page.goto(`${base()}/ledger`);
     await page.getByTestId('grants-table').waitFor();
+    expect(await pageProblems(page)).toEqual({ seen: expect.any(Number), foreign: [] });
+  });
+
+  it('generates lists, a certificate and a results sheet with no English and no codes', async () => {
+    const get = async (path: string) => {
+      const res = await fetch(`${server.baseUrl}/api${path}`, {
+        headers: { Authorization: `Bearer ${final.organizer.token}` },
+      });
+      expect(res.status).toBe(200);
+      return res;
+    };
+    const seen: string[] = [];
+    for (const name of ['award-list', 'payout-list', 'upgrade-list']) {
+      const cells = await xlsxCells(
+        await (await get(`/editions/${final.editionId}/documents/${name}.xlsx`)).arrayBuffer(),
+      );
+      expect(cells.length).toBeGreaterThan(10);
+      seen.push(...cells);
+    }
+    seen.push(
+      ...(await xlsxCells(
+        await (await get(`/editions/${final.editionId}/entries.xlsx`)).arrayBuffer(),
+      )),
+    );
+    const first = final.grants.find((g) => g.prize === 1)!;
+    const certificate = htmlText(await (await get(`/grants/${first.id}/certificate`)).text());
+    const sheet = htmlText(await (await get(`/events/${final.eventId}/results/sheet`)).text());
+    expect(sheet).toContain('实操成绩');
+    expect(sheet).toMatch(/\d+\.\d{2}/);
+    expect(foreignLines([...seen, certificate, sheet])).toEqual([]);
   });
 
   it('shows the award policy with its prize table and matching rule', async () => {
     await page.getByTestId('menu-policies').click();
     const view = page.getByTestId('policy-view');
     await expectText(view, '无锡技能状元');
-    await expectText(view, '技师(二级)');
+    await expectText(view, '技师（二级）');
     await expectText(page.getByTestId('policy-matching'), '国家级前 5 名');
 
     // Clone it, and see the server's problems with a negative cash listed by path.
@@ -245,6 +278,7 @@ describe('publication, an appeal and the final results (browser)', () => {
     await page.getByTestId('appeal-accept').click();
     await expectText(page.getByTestId('appeals'), '已受理');
     expect(await page.getByTestId('results-finalize').count()).toBe(0);
+    expect(await pageProblems(page)).toEqual({ seen: expect.any(Number), foreign: [] });
   });
 
   it('makes the results final after publication and fills the ledger', async () => {

@@ -20,6 +20,7 @@ import {
   signIn,
   startServer,
 } from './harness';
+import { pageProblems } from './zh-check';
 
 jest.setTimeout(60_000);
 
@@ -153,10 +154,12 @@ describe('registration day (browser)', () => {
     expect([...new Set(rows.map((r) => Number(r.trim())))].sort((a, b) => a - b)).toEqual(
       FAULTY.map((i) => i + 2),
     );
+    // 说明 words code + params in Chinese; no 代码 column, no English sentence.
     const text = await errors.innerText();
-    expect(text).toContain('ID_CHECK_DIGIT');
-    expect(text).toContain('REQUIRED');
-    expect(text).toContain('GROUP_UNKNOWN');
+    expect(text).toContain('身份证号校验位不正确');
+    expect(text).toContain('必填项为空：姓名');
+    expect(text).toContain('组别无法识别');
+    expect(await pageProblems(page)).toEqual({ seen: expect.any(Number), foreign: [] });
     expect(await page.getByTestId('import-commit').isDisabled()).toBe(true);
     await page.waitForTimeout(700); // the bar's width transition
     await page.screenshot({ path: artifactPath('import-errors.png'), fullPage: true });
@@ -194,6 +197,7 @@ describe('registration day (browser)', () => {
         ).length === n,
       ROWS,
     );
+    expect(await pageProblems(page)).toEqual({ seen: expect.any(Number), foreign: [] });
   });
 
   it('draws the workstations and shows the big grid', async () => {
@@ -225,9 +229,9 @@ describe('registration day (browser)', () => {
 
     await page.getByTestId('check-in-input').fill(entryNo);
     await page.getByTestId('check-in-present').click();
-    await first.getByText('已到场').waitFor();
+    await first.getByText('已检录').waitFor();
     const counts = await page.getByTestId('check-in-counts').innerText();
-    expect(counts.replace(/\s+/g, ' ')).toContain('已到场 1');
+    expect(counts.replace(/\s+/g, ' ')).toContain('已检录 1');
     expect(counts.replace(/\s+/g, ' ')).toContain(`待检录 ${ROWS - 1}`);
     await page.screenshot({ path: artifactPath('check-in.png'), fullPage: true });
   });
@@ -245,10 +249,19 @@ describe('registration day (browser)', () => {
     // The group follows the event (学生组); declaring 职工组 breaks the group rule.
     await form.getByText('职工组').click();
     // The person already entered 数控车工: one event per edition.
-    await page.getByTestId('entry-id-number').fill(idNumber(0));
     await page.getByTestId('entry-name').fill(`${SURNAMES[0]}师傅`);
     await page.getByTestId('entry-unit').click();
     await page.locator('.el-select-dropdown__item:visible', { hasText: '无锡市总工会' }).click();
+    // A mistyped ID number first: the dialog says so in Chinese.
+    await page.getByTestId('entry-id-number').fill(wrongCheck(idNumber(0)));
+    await page.getByTestId('entry-save').click();
+    await page.locator('[data-testid="entry-error"], .el-form-item__error').first().waitFor();
+    const badId = await pageProblems(page);
+    expect(badId.foreign).toEqual([]);
+    expect(
+      await page.locator('[data-testid="entry-error"], .el-form-item__error').first().innerText(),
+    ).toMatch(/身份证号/);
+    await page.getByTestId('entry-id-number').fill(idNumber(0));
     await page.getByTestId('entry-save').click();
     const failures = page.getByTestId('entry-failures');
     await failures.waitFor();
@@ -258,6 +271,9 @@ describe('registration day (browser)', () => {
       .evaluateAll((items) => items.map((i) => i.getAttribute('data-rule')));
     expect(rules.sort()).toEqual(['group', 'one-per-edition']);
     expect(await failures.innerText()).toContain('每届只能报名一个赛项');
+    const problems = await pageProblems(page);
+    expect(problems.seen).toBeGreaterThan(3);
+    expect(problems.foreign).toEqual([]);
     await page.getByTestId('entry-error').scrollIntoViewIfNeeded();
     await page.screenshot({ path: artifactPath('entry-ineligible.png') });
     await form.press('Escape');

@@ -1,4 +1,5 @@
 import { session } from '../auth/session';
+import { currentLocale } from '../i18n';
 import type { ErrorBody, FieldError, LoginResponse } from './types';
 
 const BASE = '/api';
@@ -7,6 +8,8 @@ const BASE = '/api';
 export class ApiError extends Error {
   readonly statusCode: number;
   readonly code: string;
+  /** The values the code's sentence needs (errorText words it from code + params). */
+  readonly params?: Record<string, unknown>;
   readonly details?: unknown;
   /** Seconds from a Retry-After header (LOGIN_THROTTLED). */
   readonly retryAfter?: number;
@@ -16,6 +19,7 @@ export class ApiError extends Error {
     this.name = 'ApiError';
     this.statusCode = body.statusCode;
     this.code = body.code;
+    this.params = body.params;
     this.details = body.details;
     this.retryAfter = retryAfter;
   }
@@ -66,7 +70,11 @@ interface Sent {
 }
 
 async function send(method: Method, path: string, options: RequestOptions): Promise<Sent> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  // The server words its messages (and documents' errors) in the console's language.
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': currentLocale(),
+  };
   if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
   }

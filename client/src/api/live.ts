@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import { currentLocale } from '../i18n';
 import { http } from './http';
 import type { CompetitionEvent } from './types';
 // The `/live` protocol's types are the server's own (src/live/live-events.ts).
@@ -52,6 +53,8 @@ export function liveSocket(): LiveSocket {
     path: '/live-io',
     transports: ['websocket'],
     reconnectionDelayMax: 3000,
+    // Errors on the socket are worded by the server in the board's language.
+    auth: (cb) => cb({ locale: currentLocale() }),
   });
   let settled = false;
   socket.once('connect', () => {

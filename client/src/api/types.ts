@@ -54,6 +54,8 @@ export interface LoginResponse {
 export interface FieldError {
   field: string;
   messages: string[];
+  /** Per message, the code and params it was worded from. */
+  errors?: { code: string; params?: Record<string, unknown> }[];
 }
 
 /** Every error the server sends has this shape. */
@@ -61,6 +63,7 @@ export interface ErrorBody {
   statusCode: number;
   code: string;
   message: string;
+  params?: Record<string, unknown>;
   details?: unknown;
 }
 
@@ -218,6 +221,7 @@ export type CheckInStatus = 'present' | 'absent';
 export interface EligibilityFailure {
   rule: 'group' | 'age' | 'level' | 'title' | 'one-per-edition' | 'team-size';
   code: string;
+  params?: Record<string, unknown>;
   message: string;
 }
 
@@ -279,6 +283,7 @@ export interface ImportRowError {
   row: number;
   column: string | null;
   code: string;
+  params?: Record<string, unknown>;
   message: string;
 }
 

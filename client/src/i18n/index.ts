@@ -19,6 +19,7 @@ import { withDay } from './day';
 import tabletZhCN from './tablet.zh-CN';
 import tabletEn from './tablet.en';
 import { mergeMessages } from './merge';
+import { withGlossary } from './glossary';
 
 export type Locale = 'zh-CN' | 'en';
 const STORAGE_KEY = 'wuxi-skills.locale';
@@ -32,19 +33,28 @@ export const i18n = createI18n<[Messages], Locale, false>({
   locale: savedLocale(),
   fallbackLocale: 'zh-CN',
   messages: {
-    'zh-CN': mergeMessages(
-      withDay(
-        withMe(withAwards(withLive(withJudging(zhCN, judgingZhCN), liveZhCN), awardsZhCN), meZhCN),
-        dayZhCN,
+    'zh-CN': withGlossary(
+      mergeMessages(
+        withDay(
+          withMe(
+            withAwards(withLive(withJudging(zhCN, judgingZhCN), liveZhCN), awardsZhCN),
+            meZhCN,
+          ),
+          dayZhCN,
+        ),
+        tabletZhCN,
       ),
-      tabletZhCN,
+      'zh-CN',
     ),
-    en: mergeMessages(
-      withDay(
-        withMe(withAwards(withLive(withJudging(en, judgingEn), liveEn), awardsEn), meEn),
-        dayEn,
+    en: withGlossary(
+      mergeMessages(
+        withDay(
+          withMe(withAwards(withLive(withJudging(en, judgingEn), liveEn), awardsEn), meEn),
+          dayEn,
+        ),
+        tabletEn,
       ),
-      tabletEn,
+      'en',
     ),
   },
 });

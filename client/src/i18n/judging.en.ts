@@ -117,28 +117,6 @@ const judgingEn: JudgingMessages = {
         'The recheck compares measurement and deduction aspects only; there are none here',
     },
   },
-  errors: {
-    MARK_OUT_OF_RANGE: 'The mark is out of range',
-    MARK_OFF_STEP: 'The mark is not on the step',
-    MARK_SCALE: 'A judgement score is 0, 1, 2 or 3',
-    MARK_NOT_NUMBER: 'The mark must be a number',
-    NOT_ASSIGNED: 'You are not assigned to mark this',
-    WORKPIECE_NOT_FOUND: 'No such work-piece code',
-    JUDGE_RECUSED: 'A judge named is recused from this work-piece and cannot re-mark it',
-    MODULE_LOCKED: 'The module is locked; marks cannot change',
-    SHEET_SIGNED: 'You signed this sheet; ask the chief judge to reopen it',
-    MARK_EXISTS: 'This already has a mark',
-    VERSION_CONFLICT: 'Someone else changed this mark',
-    MARK_NOT_FOUND: 'The mark to edit does not exist',
-    IDEMPOTENCY_KEY_REUSED: 'The write id was reused',
-    NOT_IN_RECHECK: 'This work-piece is not on the recheck list',
-    SHEET_INCOMPLETE: 'Some marks are missing; you cannot sign yet',
-    MODULE_NOT_READY: 'The module cannot be locked yet',
-    SCHEME_IN_USE: 'Marks exist; the scheme can no longer change',
-    LOCKED_CHIEF_ONLY:
-      'The marks are locked: only the chief judge changes theory scores and times, with a reason',
-    REASON_REQUIRED: 'The marks are locked: give a reason for the change',
-  },
 };
 
 export default judgingEn;

@@ -110,27 +110,6 @@ const judgingZhCN = {
       noObjective: '复核只核对测量项和扣分项，本工件没有此类评分项',
     },
   },
-  errors: {
-    MARK_OUT_OF_RANGE: '评分超出范围',
-    MARK_OFF_STEP: '评分不符合步长',
-    MARK_SCALE: '评价分只能是 0、1、2、3',
-    MARK_NOT_NUMBER: '评分必须是数字',
-    NOT_ASSIGNED: '您未被分配评此项',
-    WORKPIECE_NOT_FOUND: '工件编码不存在',
-    JUDGE_RECUSED: '所选裁判须回避该工件，不能复评',
-    MODULE_LOCKED: '该模块已锁定，评分不能更改',
-    SHEET_SIGNED: '您已签字，如需修改请联系裁判长',
-    MARK_EXISTS: '该项已有评分',
-    VERSION_CONFLICT: '评分已被他人修改',
-    MARK_NOT_FOUND: '要修改的评分不存在',
-    IDEMPOTENCY_KEY_REUSED: '提交编号重复使用',
-    NOT_IN_RECHECK: '该工件不在复核名单中',
-    SHEET_INCOMPLETE: '还有未评分的项目，不能签字',
-    MODULE_NOT_READY: '模块尚不能锁定',
-    SCHEME_IN_USE: '已有评分，评分标准不能再修改',
-    LOCKED_CHIEF_ONLY: '评分已锁定：理论成绩和用时只能由裁判长说明理由后修改',
-    REASON_REQUIRED: '评分已锁定，修改须填写理由',
-  },
 };
 
 export default judgingZhCN;

@@ -57,14 +57,6 @@ const meEn: MeMessages = {
       decision: 'Decision',
     },
   },
-  errors: {
-    CONTESTANT_NOT_LINKED:
-      'This account is not linked to a contestant; please contact the organizing committee',
-    NOT_YOUR_EVENT: 'You can only appeal against an event you entered',
-    CONTESTANT_NOT_FOUND: 'No such contestant',
-    CONTESTANT_ALREADY_LINKED: 'This contestant already has a login',
-    CONTESTANT_LINK_ROLE: 'Only an account with the role contestant can be linked to a contestant',
-  },
 };
 
 export default meEn;

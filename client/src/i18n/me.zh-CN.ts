@@ -56,13 +56,6 @@ const meZhCN = {
       decision: '处理意见',
     },
   },
-  errors: {
-    CONTESTANT_NOT_LINKED: '该账号尚未关联选手信息，请联系组委会',
-    NOT_YOUR_EVENT: '只能对本人参加的赛项提出申诉',
-    CONTESTANT_NOT_FOUND: '选手不存在',
-    CONTESTANT_ALREADY_LINKED: '该选手已有登录账号',
-    CONTESTANT_LINK_ROLE: '只有“选手”角色的账号可以关联选手',
-  },
 };
 
 export default meZhCN;

@@ -1,16 +1,30 @@
+import type { MessageParams } from '../i18n/render';
+
 /**
- * An error the client can act on: an HTTP status, a stable machine `code` that the client
- * translates, a human message (English; the client shows its own zh-CN/English text), and details.
+ * An error the client can act on: an HTTP status, a stable machine `code`, the values a sentence
+ * about it needs (`params`, e.g. `{ age: 56, min: 18, max: 45 }`), and details. The body's
+ * `message` is worded from the catalogue (src/common/errors/catalogue) in the request's language;
+ * the English `message` given here is only the fallback for a code the catalogue lacks.
  */
 export class AppError extends Error {
+  params?: MessageParams;
+
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    params?: MessageParams,
   ) {
     super(message);
     this.name = 'AppError';
+    this.params = params;
+  }
+
+  /** The same error with the values its sentence needs: `throw notFound(…).with({ id })`. */
+  with(params: MessageParams): this {
+    this.params = { ...this.params, ...params };
+    return this;
   }
 }
 
@@ -30,5 +44,6 @@ export interface ErrorBody {
   statusCode: number;
   code: string;
   message: string;
+  params?: MessageParams;
   details?: unknown;
 }

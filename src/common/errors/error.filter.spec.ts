@@ -8,7 +8,17 @@ describe('toErrorBody', () => {
     [
       'an AppError with details',
       new AppError(422, 'WEIGHTS_INVALID', 'no', { a: 1 }),
-      { statusCode: 422, code: 'WEIGHTS_INVALID', message: 'no', details: { a: 1 } },
+      {
+        statusCode: 422,
+        code: 'WEIGHTS_INVALID',
+        message: 'Theory and practical weights must add up to 100.',
+        details: { a: 1 },
+      },
+    ],
+    [
+      'a code the catalogue lacks (the throw site message is the fallback)',
+      new AppError(409, 'SOMETHING_NEW', 'Something new happened.'),
+      { statusCode: 409, code: 'SOMETHING_NEW', message: 'Something new happened.' },
     ],
     [
       'an unknown route',
@@ -28,10 +38,41 @@ describe('toErrorBody', () => {
     [
       'anything else',
       new TypeError('boom'),
-      { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal error.' },
+      { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Server error; try again later.' },
     ],
-  ])('maps %s', (_name, error, expected) => {
-    expect(toErrorBody(error)).toMatchObject(expected);
+  ])('maps %s (English on request)', (_name, error, expected) => {
+    expect(toErrorBody(error, 'en')).toMatchObject(expected);
+  });
+
+  it('words the message in zh-CN by default, from code and params', () => {
+    const error = new AppError(409, 'ENTRY_DUPLICATE', 'x has already entered.').with({
+      name: '赵六',
+    });
+    expect(toErrorBody(error)).toEqual({
+      statusCode: 409,
+      code: 'ENTRY_DUPLICATE',
+      message: '赵六已报名此赛项',
+      params: { name: '赵六' },
+    });
+    expect(toErrorBody(error, 'en').message).toBe('赵六 has already entered this event.');
+  });
+
+  it('words coded details too, and fills {details} from them', () => {
+    const failures = [
+      {
+        rule: 'age',
+        code: 'ELIGIBILITY_AGE',
+        params: { age: 56, min: 18, max: 45, on: '2026-10-20' },
+        message: 'Age 56.',
+      },
+    ];
+    const body = toErrorBody(new AppError(422, 'ENTRY_INELIGIBLE', 'Age 56.', failures));
+    expect(body.message).toBe(
+      '不符合参赛资格：年龄不符合要求：2026-10-20 时 56 周岁，不得小于 18 周岁，不得大于 45 周岁',
+    );
+    expect((body.details as { message: string }[])[0].message).toBe(
+      '年龄不符合要求：2026-10-20 时 56 周岁，不得小于 18 周岁，不得大于 45 周岁',
+    );
   });
 
   it('never leaks an internal message', () => {

@@ -1,10 +1,15 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { storageFailure, storageUnavailable } from '../../database/storage-errors';
 import { DomainError } from '../../domain/errors';
 import { MAX_JSON_DEPTH } from '../json-depth';
+import type { Locale } from '../i18n/glossary';
+import { localeFromHeader } from '../i18n/glossary';
+import type { MessageParams } from '../i18n/render';
+import { requestLocale } from '../i18n/request-locale';
 import { AppError, ErrorBody } from './app-error';
+import { detailLines, localizeDetails, localizeMessage, paramsFromDetails } from './localize';
 
 const CODE_BY_STATUS: Record<number, string> = {
   400: 'BAD_REQUEST',
@@ -36,19 +41,43 @@ function isUniqueViolation(e: QueryFailedError): boolean {
   return driverError?.code === '23505' || /UNIQUE constraint failed/.test(e.message);
 }
 
-/** Maps every error to `{ statusCode, code, message, details? }`; nothing else ever leaves. */
-export function toErrorBody(exception: unknown): ErrorBody {
-  if (exception instanceof AppError) {
+/**
+ * Maps every error to `{ statusCode, code, message, params?, details? }`, nothing else ever
+ * leaves; `message` (and each coded detail's) is worded in `locale` from the catalogue.
+ */
+export function toErrorBody(exception: unknown, locale: Locale = requestLocale()): ErrorBody {
+  const raw = rawErrorBody(exception);
+  const details = localizeDetails(raw.details, locale);
+  const lines = detailLines(details, locale);
+  const values = lines === undefined ? raw.params : { ...raw.params, details: lines };
+  const body: ErrorBody = {
+    statusCode: raw.statusCode,
+    code: raw.code,
+    message: localizeMessage(locale, raw.code, values, raw.message),
+  };
+  if (raw.params !== undefined) {
+    body.params = raw.params;
+  }
+  if (details !== undefined) {
+    body.details = details;
+  }
+  return body;
+}
+
+/** The error's status, code, params, details and its throw site's (fallback) message. */
+function rawErrorBody(exception: unknown): ErrorBody {
+  if (exception instanceof AppError || exception instanceof DomainError) {
+    // A DomainError: a rule of the competition (src/domain) refused the input (422).
+    const params: MessageParams | undefined =
+      exception.params ?? paramsFromDetails(exception.details);
     const body: ErrorBody = {
-      statusCode: exception.status,
+      statusCode: exception instanceof AppError ? exception.status : 422,
       code: exception.code,
       message: exception.message,
     };
-    return exception.details === undefined ? body : { ...body, details: exception.details };
-  }
-  if (exception instanceof DomainError) {
-    // A rule of the competition refused the input (src/domain): the request cannot be processed.
-    const body: ErrorBody = { statusCode: 422, code: exception.code, message: exception.message };
+    if (params !== undefined) {
+      body.params = params;
+    }
     return exception.details === undefined ? body : { ...body, details: exception.details };
   }
   if (exception instanceof HttpException) {
@@ -107,7 +136,8 @@ export class ErrorFilter implements ExceptionFilter {
     if (host.getType() !== 'http') {
       return;
     }
-    const body = toErrorBody(exception);
+    const request = host.switchToHttp().getRequest<Request>();
+    const body = toErrorBody(exception, localeFromHeader(request.headers['accept-language']));
     if (body.statusCode >= 500) {
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     }

@@ -19,6 +19,7 @@ import {
   TOO_MANY_JOINS,
 } from '../join-rules';
 import type { FromWorker, ToWorker } from './protocol';
+import { localizeAnswer, socketLocale } from '../socket-locale';
 
 const send = (message: FromWorker) => process.send?.(message);
 
@@ -67,7 +68,8 @@ function askApi(body: unknown): Promise<{ room: string | null; answer: unknown }
 
 live.on('connection', (socket: Socket) => {
   socket.on('join', async (body: unknown, ack?: unknown) => {
-    const reply = typeof ack === 'function' ? (ack as (answer: unknown) => void) : () => undefined;
+    const send = typeof ack === 'function' ? (ack as (answer: unknown) => void) : () => undefined;
+    const reply = (answer: unknown) => send(localizeAnswer(answer, socketLocale(socket.handshake)));
     if (!allowJoin(socket.data as { joins?: number[] })) {
       reply(TOO_MANY_JOINS);
       return;

@@ -80,6 +80,8 @@ export class EntryQueryDto {
 export class EligibilityFailureResponse implements EligibilityFailure {
   @ApiProperty() rule: EligibilityFailure['rule'];
   @ApiProperty() code: string;
+  @ApiProperty({ description: 'The values the message needs (e.g. age, min, max, on).' })
+  params: Record<string, unknown>;
   @ApiProperty() message: string;
 }
 

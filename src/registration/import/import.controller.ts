@@ -31,6 +31,7 @@ import { EntryQueryDto } from '../dto/entry.dto';
 import { EntriesService } from '../entries.service';
 import { ImportJob, ImportService } from './import.service';
 import { entriesWorkbook, registrationTemplate } from './workbooks';
+import { uploadOptions } from '../../common/upload';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -63,7 +64,7 @@ export class ImportController {
 
   @Post('editions/:id/imports')
   @HttpCode(202)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } }))
+  @UseInterceptors(FileInterceptor('file', uploadOptions(MAX_UPLOAD_BYTES)))
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },

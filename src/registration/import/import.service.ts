@@ -6,6 +6,9 @@ import { EntityManager } from 'typeorm';
 import { Actor } from '../../audit/actor';
 import { AppError, conflict, notFound } from '../../common/errors/app-error';
 import { flattenValidationErrors } from '../../common/errors/validation';
+import { localizeMessage } from '../../common/errors/localize';
+import { requestLocale } from '../../common/i18n/request-locale';
+import { utf8FileName } from '../../common/upload';
 import { UnitOfWork } from '../../database/unit-of-work';
 import type { EligibilityFailure } from '../../domain/eligibility';
 import { CompetitionEvent } from '../../editions/entities/competition-event.entity';
@@ -108,7 +111,7 @@ export class ImportService {
     const job: JobState = {
       id: randomUUID(),
       editionId,
-      fileName: file.originalname,
+      fileName: utf8FileName(file.originalname),
       status: 'validating',
       total: sheet.rows.length,
       processed: 0,
@@ -195,12 +198,12 @@ export class ImportService {
     events: Map<string, number>,
     seen: Map<string, number>,
   ): Promise<RowError[]> {
-    const at = (column: string | null, code: string, message: string): RowError => ({
-      row: row.row,
-      column,
-      code,
-      message,
-    });
+    const at = (
+      column: string | null,
+      code: string,
+      message: string,
+      params?: Record<string, unknown>,
+    ): RowError => ({ row: row.row, column, code, ...(params ? { params } : {}), message });
     const eventId = events.get(`${row.occupation}|${row.group}`);
     if (eventId === undefined) {
       return [
@@ -208,12 +211,17 @@ export class ImportService {
           COLUMNS[0].header,
           'EVENT_NOT_FOUND',
           `The edition has no event ${row.occupation} in this group.`,
+          { occupation: row.occupation },
         ),
       ];
     }
     const firstRow = seen.get(row.contestant.idNumber);
     if (firstRow !== undefined) {
-      return [at('身份证号', 'ID_DUPLICATE_IN_SHEET', `The same ID number is on row ${firstRow}.`)];
+      return [
+        at('身份证号', 'ID_DUPLICATE_IN_SHEET', `The same ID number is on row ${firstRow}.`, {
+          firstRow,
+        }),
+      ];
     }
     seen.set(row.contestant.idNumber, row.row);
     const dto = plainToInstance(SubmitEntryDto, {
@@ -226,9 +234,13 @@ export class ImportService {
       validateSync(dto, { whitelist: true, forbidNonWhitelisted: true }),
     );
     if (invalid.length > 0) {
-      return invalid.map((f) =>
-        at(COLUMN_OF_FIELD[f.field] ?? f.field, 'VALIDATION_FAILED', f.messages.join('; ')),
-      );
+      return invalid.map((f) => {
+        const first = f.errors?.[0];
+        const column = COLUMN_OF_FIELD[f.field] ?? f.field;
+        return first
+          ? at(column, first.code, f.messages[0], first.params)
+          : at(column, 'VALIDATION_FAILED', f.messages.join('; '));
+      });
     }
     try {
       // A savepoint per row: a row that fails leaves nothing behind, even in the dry run.
@@ -240,12 +252,17 @@ export class ImportService {
       }
       if (error.code === 'ENTRY_INELIGIBLE') {
         return (error.details as EligibilityFailure[]).map((f) =>
-          at(COLUMN_OF_RULE[f.rule], f.code, f.message),
+          at(COLUMN_OF_RULE[f.rule], f.code, f.message, f.params),
         );
       }
       const field = (error.details as { field?: string }[] | undefined)?.[0]?.field;
       return [
-        at(field ? (COLUMN_OF_FIELD[field] ?? field) : '身份证号', error.code, error.message),
+        at(
+          field ? (COLUMN_OF_FIELD[field] ?? field) : '身份证号',
+          error.code,
+          error.message,
+          error.params,
+        ),
       ];
     }
   }
@@ -268,7 +285,15 @@ export class ImportService {
 
   private view(job: JobState): ImportJob {
     const { actor: _a, rows: _r, sheetErrors: _s, ...view } = job;
-    return { ...view, errors: [...view.errors] };
+    // Worded per request: the dry run's reader may not share the uploader's language.
+    const locale = requestLocale();
+    return {
+      ...view,
+      errors: view.errors.map((e) => ({
+        ...e,
+        message: localizeMessage(locale, e.code, e.params, e.message),
+      })),
+    };
   }
 
   private forgetOldJobs(): void {

@@ -34,6 +34,8 @@ export interface RowError {
   row: number;
   column: string | null;
   code: string;
+  /** The values the message needs; the message is worded per request from code + params. */
+  params?: Record<string, unknown>;
   message: string;
 }
 
@@ -95,13 +97,20 @@ export function parseRow(
   const value = (key: ColumnKey) => (raw[key] ?? '').trim();
   for (const c of COLUMNS) {
     if (c.required && value(c.key) === '') {
-      errors.push({ row, column: c.header, code: 'REQUIRED', message: `${c.header} is required.` });
+      errors.push({
+        row,
+        column: c.header,
+        code: 'REQUIRED',
+        params: { column: c.header },
+        message: `${c.header} is required.`,
+      });
     }
     if (value(c.key).length > 200) {
       errors.push({
         row,
         column: c.header,
         code: 'TOO_LONG',
+        params: { column: c.header },
         message: `${c.header} is longer than 200 characters.`,
       });
     }
@@ -122,6 +131,7 @@ export function parseRow(
       row,
       column: col('qualificationLevel'),
       code: 'LEVEL_UNKNOWN',
+      params: { value: value('qualificationLevel') },
       message: `Unknown level ${value('qualificationLevel')}.`,
     });
   }

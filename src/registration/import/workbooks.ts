@@ -1,15 +1,11 @@
 import ExcelJS from 'exceljs';
+import { glossaryTerm, type GlossarySection } from '../../common/i18n/glossary';
 import { QUALIFICATION_LABELS } from '../../domain/qualification';
 import { EntryResponse } from '../dto/entry.dto';
 import { COLUMNS } from './sheet-format';
 
-const STATUS_ZH = {
-  submitted: '待审核',
-  approved: '已通过',
-  rejected: '未通过',
-  withdrawn: '已撤回',
-} as const;
-const CHECK_IN_ZH = { present: '已检录', absent: '缺考' } as const;
+/** The glossary's word, as the console shows it. */
+const zh = (section: GlossarySection, key: string) => glossaryTerm(section, key, 'zh-CN');
 
 async function toBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
@@ -83,7 +79,7 @@ export async function entriesWorkbook(
     sheet.addRow({
       entryNo: e.entryNo,
       event: eventNames.get(e.eventId) ?? String(e.eventId),
-      group: e.group === 'worker' ? '职工组' : '学生组',
+      group: zh('groups', e.group),
       teamNo: e.teamNo ?? '',
       name: c?.name ?? '',
       gender: c?.gender === 'female' ? '女' : '男',
@@ -91,11 +87,13 @@ export async function entriesWorkbook(
       phone: c?.phone ?? '',
       employer: c?.employer ?? '',
       unit: c?.unitName ?? '',
-      level: c?.qualificationLevel ? QUALIFICATION_LABELS[c.qualificationLevel].zh : '',
-      status: STATUS_ZH[e.status],
+      level: c?.qualificationLevel ? zh('levels', c.qualificationLevel) : '',
+      status: zh('entryStatuses', e.status),
       reason: e.statusReason ?? '',
       workstationNo: e.workstationNo ?? '',
-      checkIn: e.checkInStatus ? CHECK_IN_ZH[e.checkInStatus] + (e.late ? '(迟到)' : '') : '',
+      checkIn: e.checkInStatus
+        ? zh('checkInStates', e.checkInStatus) + (e.late ? '（迟到）' : '')
+        : zh('checkInStates', 'waiting'),
     });
   }
   styleHeader(sheet);
