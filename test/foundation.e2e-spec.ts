@@ -23,6 +23,7 @@ describe('foundation: health, docs, error contract, editions and events', () => 
       database: { type: process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite', ok: true },
       version: expect.stringMatching(/^\d+\.\d+\.\d+/),
       live: { workers: 0, viewers: 0 },
+      redis: { configured: false, ok: false },
     });
   });
 

@@ -6,6 +6,7 @@ import { Public } from '../auth/decorators';
 import { AppConfig } from '../config/app-config';
 import { StorageHealth } from '../database/storage-health';
 import { FanoutService } from '../live/fanout/fanout.service';
+import { RedisLinkHolder } from '../live/redis-link';
 import { APP_VERSION } from '../version';
 
 class DatabaseHealth {
@@ -23,12 +24,20 @@ class LiveHealth {
   viewers: number;
 }
 
+class RedisHealth {
+  @ApiProperty({ description: 'REDIS_URL is set (broadcasts between instances).' })
+  configured: boolean;
+  @ApiProperty({ description: 'Connected; while not, pushes reach this instance’s viewers only.' })
+  ok: boolean;
+}
+
 class HealthResponse {
   @ApiProperty({ enum: ['ok', 'degraded', 'unavailable'] })
   status: 'ok' | 'degraded' | 'unavailable';
   @ApiProperty({ type: DatabaseHealth }) database: DatabaseHealth;
   @ApiProperty() version: string;
   @ApiProperty({ type: LiveHealth }) live: LiveHealth;
+  @ApiProperty({ type: RedisHealth }) redis: RedisHealth;
 }
 
 @ApiTags('health')
@@ -39,13 +48,15 @@ export class HealthController {
     private readonly config: AppConfig,
     private readonly fanout: FanoutService,
     private readonly storage: StorageHealth,
+    private readonly redis: RedisLinkHolder,
   ) {}
 
   @Public()
   @Get()
   @ApiOperation({
     summary:
-      'Liveness with a database round trip, and the live boards’ fan-out workers. 503 while the ' +
+      'Liveness with a database round trip, the live boards’ fan-out workers and Redis (degraded ' +
+      'while it is down). 503 while the ' +
       'database cannot answer or cannot commit writes (the last write failed to store).',
   })
   @ApiOkResponse({ type: HealthResponse })
@@ -62,11 +73,13 @@ export class HealthController {
     if (!database.ok) {
       res.status(503);
     }
+    const redis = this.redis.status;
     return {
-      status: database.ok ? 'ok' : 'unavailable',
+      status: !database.ok ? 'unavailable' : redis.configured && !redis.ok ? 'degraded' : 'ok',
       database,
       version: APP_VERSION,
       live: this.fanout.status,
+      redis,
     };
   }
 }

@@ -5,12 +5,20 @@ import { FanoutService } from './fanout/fanout.service';
 import { LiveController } from './live.controller';
 import { LiveGateway } from './live.gateway';
 import { LiveRooms } from './live-rooms';
+import { RedisLinkHolder } from './redis-link';
 import { StandingsService } from './standings.service';
 
 @Module({
   imports: [AuthModule],
   controllers: [LiveController],
-  providers: [AdminGateway, LiveGateway, LiveRooms, FanoutService, StandingsService],
-  exports: [FanoutService],
+  providers: [
+    AdminGateway,
+    LiveGateway,
+    LiveRooms,
+    FanoutService,
+    StandingsService,
+    RedisLinkHolder,
+  ],
+  exports: [FanoutService, RedisLinkHolder],
 })
 export class LiveModule {}

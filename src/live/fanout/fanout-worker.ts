@@ -7,8 +7,7 @@
  */
 import { createServer } from 'node:http';
 import type { Socket as NetSocket } from 'node:net';
-import { createAdapter } from '@socket.io/redis-adapter';
-import { createClient } from 'redis';
+import { RedisLink } from '../redis-link';
 import { Server, type Socket } from 'socket.io';
 import {
   allowJoin,
@@ -182,12 +181,15 @@ process.on('disconnect', () => process.exit(0));
 async function start(): Promise<void> {
   const url = process.env.REDIS_URL;
   if (url) {
-    const pub = createClient({ url });
-    const sub = pub.duplicate();
-    pub.on('error', (error: Error) => console.error(`fan-out worker redis: ${error.message}`));
-    sub.on('error', (error: Error) => console.error(`fan-out worker redis: ${error.message}`));
-    await Promise.all([pub.connect(), sub.connect()]);
-    io.adapter(createAdapter(pub, sub));
+    // Not awaited to the end: with Redis down the API forwards broadcasts over IPC meanwhile.
+    const link = new RedisLink(url, (level, text) =>
+      (level === 'log' ? console.log : console.error)(`fan-out worker ${text}`),
+    );
+    await link.connect();
+    const adapter = link.adapter();
+    if (adapter) {
+      io.adapter(adapter);
+    }
   }
   send({ type: 'ready' });
 }

@@ -12,6 +12,7 @@ import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import { AppConfig } from '../../config/app-config';
 import { FANOUT_PATH, parseJoin } from '../join-rules';
+import { RedisLinkHolder } from '../redis-link';
 import { LiveRooms } from '../live-rooms';
 import { FromWorker, requestBytes, ToWorker } from './protocol';
 
@@ -43,11 +44,15 @@ export class FanoutService implements OnApplicationBootstrap, BeforeApplicationS
     private readonly config: AppConfig,
     private readonly adapterHost: HttpAdapterHost,
     private readonly rooms: LiveRooms,
+    private readonly redis: RedisLinkHolder,
   ) {}
 
-  /** Whether broadcasts must be forwarded over IPC (with Redis, workers hear them there). */
+  /**
+   * Whether broadcasts must be forwarded over IPC: with Redis up, workers hear them there; while
+   * it is down (or was never reached), the workers' viewers still get this instance's pushes.
+   */
   private get forwards(): boolean {
-    return this.workers.length > 0 && !this.config.REDIS_URL;
+    return this.workers.length > 0 && !this.redis.link?.ready;
   }
 
   /** For /api/health: workers ready to take viewers, and the viewers they last reported. */
