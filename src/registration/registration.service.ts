@@ -7,6 +7,7 @@ import { nowIso } from '../database/time';
 import { UnitOfWork } from '../database/unit-of-work';
 import { checkEligibility } from '../domain/eligibility';
 import { parseIdNumber } from '../domain/id-number';
+import { checkPersonName } from '../domain/names';
 import { CompetitionEvent } from '../editions/entities/competition-event.entity';
 import { Edition } from '../editions/entities/edition.entity';
 import { ContestantInput } from './dto/contestant.dto';
@@ -117,6 +118,10 @@ export class RegistrationService {
     actor: Actor,
     input: ContestantInput,
   ): Promise<Contestant> {
+    const name = checkPersonName(input.name);
+    if (!name.ok) {
+      throw fieldError(422, 'NAME_INVALID', 'contestant.name', name.message);
+    }
     const parsed = parseIdNumber(input.idNumber);
     if (!parsed.ok) {
       throw fieldError(422, parsed.code, 'idNumber', parsed.message);
@@ -140,7 +145,7 @@ export class RegistrationService {
     }
     const unit = await this.unitNamed(manager, actor, input.unitName);
     const fields = {
-      name: input.name,
+      name: name.value,
       gender,
       birthDate,
       unitId: unit.id,

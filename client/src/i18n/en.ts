@@ -366,6 +366,8 @@ const en: Messages = {
     IMPORT_NO_FILE: 'Choose a file',
     IMPORT_TOO_MANY_ROWS: 'The sheet has too many rows',
     SHEET_TOO_LARGE: 'The sheet is too large (at most {max} {limit})',
+    NAME_INVALID:
+      "The name is blank, or holds invisible, control or direction characters, or starts with = + - {'@'}",
     IMPORT_HAS_ERRORS: 'The check found errors; nothing can be imported',
     IMPORT_NOT_READY: 'The check has not finished yet',
     IMPORT_NOT_FOUND: 'Import job not found',

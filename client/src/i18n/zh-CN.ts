@@ -359,6 +359,7 @@ const zhCN = {
     IMPORT_NO_FILE: '请选择文件',
     IMPORT_TOO_MANY_ROWS: '报名表行数过多',
     SHEET_TOO_LARGE: '表格过大（{limit} 上限为 {max}）',
+    NAME_INVALID: "姓名为空，或含不可见字符、控制字符、文字方向字符，或以 = + - {'@'} 开头",
     IMPORT_HAS_ERRORS: '校验有错误，不能导入',
     IMPORT_NOT_READY: '校验尚未完成，暂不能导入',
     IMPORT_NOT_FOUND: '导入任务不存在',

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { protectTextCells } from '../../common/sheets/excel-text';
 import { QUALIFICATION_LABELS } from '../../domain/qualification';
 import { EntryResponse } from '../dto/entry.dto';
 import { COLUMNS } from './sheet-format';
@@ -12,6 +13,7 @@ const STATUS_ZH = {
 const CHECK_IN_ZH = { present: '已检录', absent: '缺考' } as const;
 
 async function toBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
+  protectTextCells(workbook);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
