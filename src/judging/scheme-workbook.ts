@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { badRequest } from '../common/errors/app-error';
+import { protectTextCells } from '../common/sheets/excel-text';
 import { DEFAULT_SHEET_LIMITS, SheetLimits } from '../common/sheets/sheet-limits';
 import { readTable, UploadedSheet } from '../common/sheets/sheet-table';
 import { AGGREGATIONS, ASPECT_KINDS, PutSchemeDto, SchemeResponse } from './dto/scheme.dto';
@@ -55,6 +56,7 @@ export async function schemeWorkbook(scheme: SchemeResponse): Promise<Buffer> {
     }
   }
   ws.getRow(1).font = { bold: true };
+  protectTextCells(wb);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

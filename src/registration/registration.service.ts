@@ -8,6 +8,7 @@ import { nowIso } from '../database/time';
 import { UnitOfWork } from '../database/unit-of-work';
 import { checkEligibility } from '../domain/eligibility';
 import { parseIdNumber } from '../domain/id-number';
+import { checkPersonName } from '../domain/names';
 import { CompetitionEvent } from '../editions/entities/competition-event.entity';
 import { Edition } from '../editions/entities/edition.entity';
 import { ContestantInput } from './dto/contestant.dto';
@@ -29,6 +30,50 @@ export function fieldError(
   return new AppError(status, code, message, [fieldProblem(field, code, message, params)], params);
 }
 
+/** Who a submission names, as the rules read it: the name checked, the ID number parsed. */
+export interface Person {
+  name: string;
+  idNumber: string;
+  birthDate: string;
+  gender: 'male' | 'female';
+}
+
+interface Vetted {
+  event: CompetitionEvent;
+  edition: Edition;
+  person: Person;
+  existing: Contestant | null;
+}
+
+function personOf(input: ContestantInput): Person {
+  const name = checkPersonName(input.name);
+  if (!name.ok) {
+    throw fieldError(422, 'NAME_INVALID', 'contestant.name', name.message);
+  }
+  const parsed = parseIdNumber(input.idNumber);
+  if (!parsed.ok) {
+    throw fieldError(422, parsed.code, 'idNumber', parsed.message, parsed.params);
+  }
+  const { normalized, birthDate, gender } = parsed.value;
+  if (input.gender !== undefined && input.gender !== gender) {
+    throw fieldError(
+      422,
+      'ID_GENDER_MISMATCH',
+      'gender',
+      'The gender does not match the ID number.',
+    );
+  }
+  if (input.birthDate !== undefined && input.birthDate !== birthDate) {
+    throw fieldError(
+      422,
+      'ID_BIRTH_DATE_MISMATCH',
+      'birthDate',
+      'The birth date does not match the ID number.',
+    );
+  }
+  return { name: name.value, idNumber: normalized, birthDate, gender };
+}
+
 /**
  * Submitting an entry: the person (matched by ID number across editions), their unit, and the
  * entry, checked against every eligibility rule of the event. Used by the form and the import.
@@ -44,20 +89,30 @@ export class RegistrationService {
     return this.uow.run((manager) => this.submitIn(manager, actor, input));
   }
 
-  async submitIn(
+  /**
+   * Every check of a submission, reading only: the event, the name and ID number, a duplicate
+   * entry, every eligibility rule. The import's dry run calls this alone, outside any write
+   * transaction (on SQLite one dry run would otherwise hold the single write queue for seconds);
+   * `teamMembersInSheet` counts the team's rows already vetted in the same sheet.
+   */
+  async vet(
     manager: EntityManager,
-    actor: Actor,
     input: SubmitEntryDto,
-  ): Promise<EntryResponse> {
+    teamMembersInSheet = 0,
+  ): Promise<Vetted> {
     const event = await manager.findOneBy(CompetitionEvent, { id: input.eventId });
     if (!event) {
       throw fieldError(404, 'EVENT_NOT_FOUND', 'eventId', `No event with id ${input.eventId}.`);
     }
     const edition = await manager.findOneByOrFail(Edition, { id: event.editionId });
-    const contestant = await this.upsertContestant(manager, actor, input.contestant);
-    if (await manager.existsBy(Entry, { eventId: event.id, contestantId: contestant.id })) {
-      throw conflict('ENTRY_DUPLICATE', `${contestant.name} has already entered this event.`).with({
-        name: contestant.name,
+    const person = personOf(input.contestant);
+    const existing = await manager.findOneBy(Contestant, { idNumber: person.idNumber });
+    if (
+      existing &&
+      (await manager.existsBy(Entry, { eventId: event.id, contestantId: existing.id }))
+    ) {
+      throw conflict('ENTRY_DUPLICATE', `${person.name} has already entered this event.`).with({
+        name: person.name,
       });
     }
     const failures = checkEligibility(
@@ -69,27 +124,46 @@ export class RegistrationService {
       },
       {
         group: input.group,
-        birthDate: contestant.birthDate,
-        qualificationLevel: contestant.qualificationLevel,
-        titlesHeld: contestant.titlesHeld,
-        otherEntriesInEdition: await manager.countBy(Entry, {
-          editionId: edition.id,
-          contestantId: contestant.id,
-          status: LIVE,
-        }),
+        birthDate: person.birthDate,
+        qualificationLevel: input.contestant.qualificationLevel ?? null,
+        titlesHeld: input.contestant.titlesHeld ?? [],
+        otherEntriesInEdition: existing
+          ? await manager.countBy(Entry, {
+              editionId: edition.id,
+              contestantId: existing.id,
+              status: LIVE,
+            })
+          : 0,
         teamMembersBefore:
           input.teamNo === undefined
             ? 0
-            : await manager.countBy(Entry, {
+            : teamMembersInSheet +
+              (await manager.countBy(Entry, {
                 eventId: event.id,
                 teamNo: input.teamNo,
                 status: LIVE,
-              }),
+              })),
       },
     );
     if (failures.length > 0) {
       throw unprocessable('ENTRY_INELIGIBLE', failures.map((f) => f.message).join(' '), failures);
     }
+    return { event, edition, person, existing };
+  }
+
+  async submitIn(
+    manager: EntityManager,
+    actor: Actor,
+    input: SubmitEntryDto,
+  ): Promise<EntryResponse> {
+    const { event, edition, person, existing } = await this.vet(manager, input);
+    const contestant = await this.upsertContestant(
+      manager,
+      actor,
+      input.contestant,
+      person,
+      existing,
+    );
     const now = nowIso();
     const entry = manager.create(Entry, {
       editionId: edition.id,
@@ -125,31 +199,13 @@ export class RegistrationService {
     manager: EntityManager,
     actor: Actor,
     input: ContestantInput,
+    person: Person,
+    existing: Contestant | null,
   ): Promise<Contestant> {
-    const parsed = parseIdNumber(input.idNumber);
-    if (!parsed.ok) {
-      throw fieldError(422, parsed.code, 'idNumber', parsed.message, parsed.params);
-    }
-    const { normalized, birthDate, gender } = parsed.value;
-    if (input.gender !== undefined && input.gender !== gender) {
-      throw fieldError(
-        422,
-        'ID_GENDER_MISMATCH',
-        'gender',
-        'The gender does not match the ID number.',
-      );
-    }
-    if (input.birthDate !== undefined && input.birthDate !== birthDate) {
-      throw fieldError(
-        422,
-        'ID_BIRTH_DATE_MISMATCH',
-        'birthDate',
-        'The birth date does not match the ID number.',
-      );
-    }
+    const { name, idNumber: normalized, birthDate, gender } = person;
     const unit = await this.unitNamed(manager, actor, input.unitName);
     const fields = {
-      name: input.name,
+      name,
       gender,
       birthDate,
       unitId: unit.id,
@@ -160,7 +216,6 @@ export class RegistrationService {
       certificateNo: input.certificateNo ?? null,
       titlesHeld: input.titlesHeld ?? [],
     };
-    const existing = await manager.findOneBy(Contestant, { idNumber: normalized });
     const now = nowIso();
     if (existing) {
       // One person across editions: a new entry refreshes what the unit reported this time.

@@ -1,6 +1,7 @@
 import type { NoPrizeReason } from '../domain/prizes';
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
+import { protectTextCells } from '../common/sheets/excel-text';
 import { In } from 'typeorm';
 import { notFound } from '../common/errors/app-error';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -100,6 +101,7 @@ export class DocumentsService {
       ws.getRow(1).font = { bold: true };
       ws.views = [{ state: 'frozen', ySplit: 1 }];
     }
+    protectTextCells(wb);
     return Buffer.from(await wb.xlsx.writeBuffer());
   }
 

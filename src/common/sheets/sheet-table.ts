@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
 import { AppError, badRequest } from '../errors/app-error';
 import { csvRows } from './csv';
+import { fromExcelText } from './excel-text';
 import { SheetLimits, sheetTooLarge } from './sheet-limits';
 import { checkZip, storedPart, ZipPart } from './zip-guard';
 
@@ -110,7 +111,7 @@ async function xlsxTable(buffer: Buffer, limits: SheetLimits): Promise<TableRow[
         const cells: string[] = [];
         const formulas: number[] = [];
         row.eachCell({ includeEmpty: false }, (cell, col) => {
-          cells[col - 1] = cellText(cell.value);
+          cells[col - 1] = fromExcelText(cellText(cell.value));
           if (cell.type === ExcelJS.ValueType.Formula) {
             formulas.push(col - 1);
           }

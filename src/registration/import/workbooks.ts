@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { glossaryTerm, type GlossarySection } from '../../common/i18n/glossary';
+import { protectTextCells } from '../../common/sheets/excel-text';
 import { QUALIFICATION_LABELS } from '../../domain/qualification';
 import { EntryResponse } from '../dto/entry.dto';
 import { COLUMNS } from './sheet-format';
@@ -8,6 +9,7 @@ import { COLUMNS } from './sheet-format';
 const zh = (section: GlossarySection, key: string) => glossaryTerm(section, key, 'zh-CN');
 
 async function toBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
+  protectTextCells(workbook);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

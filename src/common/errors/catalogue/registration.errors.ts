@@ -50,6 +50,7 @@ export const registrationErrors = defineErrors(
     CODE_MAP_SEALED: '加密对照表已封存',
     ALREADY_DECRYPTED: '该赛项已解密',
     SHEET_TOO_LARGE: '表格过大（{limit} 上限为 {max}）',
+    NAME_INVALID: "姓名为空，或含不可见字符、控制字符、文字方向字符，或以 = + - {'@'} 开头",
   },
   {
     UNIT_NAME_TAKEN: 'A unit with this name already exists[[: {name}]].',
@@ -100,5 +101,7 @@ export const registrationErrors = defineErrors(
     CODE_MAP_SEALED: 'The code map is sealed.',
     ALREADY_DECRYPTED: 'The event is already decrypted.',
     SHEET_TOO_LARGE: 'The sheet is too large (at most {max} {limit})',
+    NAME_INVALID:
+      "The name is blank, or holds invisible, control or direction characters, or starts with = + - {'@'}",
   },
 );
