@@ -1,10 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser, ORGANIZERS, Roles } from '../auth/decorators';
+import { maskPersonalData } from '../domain/personal-data';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/decorators';
 import { AuditService } from './audit.service';
 import { AuditEntryResponse, AuditQueryDto, AuditVerifyResponse } from './dto/audit.dto';
 
-const parse = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
+const parseJson = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -14,10 +16,20 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Audit rows in order, filtered by entity; paged by afterSeq.' })
+  @ApiOperation({
+    summary:
+      'Audit rows in order, filtered by entity; paged by afterSeq. People in before/after are masked except for organizers.',
+  })
   @ApiOkResponse({ type: [AuditEntryResponse] })
-  async list(@Query() query: AuditQueryDto): Promise<AuditEntryResponse[]> {
+  async list(
+    @CurrentUser() user: AuthUser,
+    @Query() query: AuditQueryDto,
+  ): Promise<AuditEntryResponse[]> {
     const rows = await this.audit.list({ ...query, limit: query.limit ?? 100 });
+    // The chief judge and the supervisor see people's records masked, as everywhere else.
+    const parse = ORGANIZERS.includes(user.role)
+      ? parseJson
+      : (text: string | null) => maskPersonalData(parseJson(text));
     return rows.map((r) => ({
       seq: r.seq,
       at: r.at,

@@ -10,6 +10,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { maskIdNumber } from '../../domain/id-number';
+import { maskBirthDate } from '../../domain/personal-data';
 import { QUALIFICATION_LEVELS, type QualificationLevel } from '../../domain/qualification';
 import { Contestant } from '../entities/contestant.entity';
 
@@ -112,7 +113,7 @@ export function toContestantResponse(c: Contestant, revealId: boolean): Contesta
     idNumber: revealId ? c.idNumber : maskIdNumber(c.idNumber),
     name: c.name,
     gender: c.gender,
-    birthDate: revealId ? c.birthDate : `${c.birthDate.slice(0, 4)}-**-**`,
+    birthDate: revealId ? c.birthDate : maskBirthDate(c.birthDate),
     phone: revealId ? c.phone : null,
     employer: c.employer,
     unitId: c.unitId,
