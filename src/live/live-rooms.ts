@@ -19,6 +19,7 @@ export class LiveRooms {
   async answer(request: JoinRequest): Promise<JoinAnswer> {
     try {
       if (request.kind === 'edition') {
+        await this.standings.findPublicEdition(request.editionId);
         return {
           room: editionRoom(request.editionId),
           answer: { ok: true, editionId: request.editionId },

@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { MoreThan } from 'typeorm';
+import { In, MoreThan } from 'typeorm';
 import { ORGANIZERS, Public, Roles } from '../auth/decorators';
 import { badRequest, notFound } from '../common/errors/app-error';
 import { Edition } from '../editions/entities/edition.entity';
@@ -90,8 +90,13 @@ export class LiveController {
     let closed = false;
     req.on('close', () => (closed = true));
     const drain = async () => {
+      // Only the events the public may see: a draft event's standings stay inside.
+      const eventIds = await this.standings.publicEventIds(editionId);
+      if (eventIds.length === 0) {
+        return 0;
+      }
       const rows = await this.uow.reader.find(LiveUpdate, {
-        where: { editionId, id: MoreThan(last) },
+        where: { editionId, eventId: In(eventIds), id: MoreThan(last) },
         order: { id: 'ASC' },
         take: 500,
       });

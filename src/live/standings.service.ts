@@ -80,6 +80,24 @@ export class StandingsService implements OnModuleInit, OnModuleDestroy {
     return event;
   }
 
+  /** The public edition: anything but a draft; else "not found". */
+  async findPublicEdition(editionId: number): Promise<Edition> {
+    const edition = await this.uow.reader.findOneBy(Edition, { id: editionId });
+    if (!edition || edition.status === 'draft') {
+      throw notFound('EDITION_NOT_FOUND', `No published edition with id ${editionId}.`);
+    }
+    return edition;
+  }
+
+  /** The edition's events the public may see (a draft event inside it is not one of them). */
+  async publicEventIds(editionId: number): Promise<number[]> {
+    const events = await this.uow.reader.find(CompetitionEvent, {
+      where: { editionId, status: 'published' },
+      select: { id: true },
+    });
+    return events.map((e) => e.id);
+  }
+
   snapshot(eventId: number): Promise<Snapshot> {
     const cached = this.snapshots.get(eventId);
     if (cached && cached.until > Date.now()) {
@@ -201,6 +219,10 @@ export class StandingsService implements OnModuleInit, OnModuleDestroy {
     });
     if (stored) {
       this.forget(eventId);
+    }
+    // Stored either way (the board catches up once the event is published), pushed only if public.
+    const shown = stored ? await this.findPublicEvent(eventId).catch(() => null) : null;
+    if (stored && shown) {
       this.events.emit('live.published', {
         editionId: event.editionId,
         eventId,

@@ -33,17 +33,21 @@ export async function prepareEvent(
   count: number,
   eventOverrides: Record<string, unknown> = {},
   year = 2027,
+  /** Another event in this edition (then `year` only names the accounts and people). */
+  editionId?: number,
 ): Promise<PreparedEvent> {
   const organizer = await signIn(t, 'organizer', `org${year}`);
   const chief = await signIn(t, 'chief_judge', `chief${year}`);
   const encryptor = await signIn(t, 'encryption_judge', `enc${year}`);
-  const edition = (
-    await request(t.url)
-      .post('/api/editions')
-      .set(organizer.auth)
-      .send(makeEdition({ year }))
-      .expect(201)
-  ).body;
+  const edition = editionId
+    ? { id: editionId }
+    : (
+        await request(t.url)
+          .post('/api/editions')
+          .set(organizer.auth)
+          .send(makeEdition({ year }))
+          .expect(201)
+      ).body;
   const eventId = (
     await request(t.url)
       .post(`/api/editions/${edition.id}/events`)
