@@ -92,6 +92,9 @@ async function liveEqualsFullRecompute(t: TestApp, eventId: number): Promise<boo
  * were locked, a recompute in the scheme's; the board reads them by code, so that is no difference.
  */
 function canonical(row: PublicRow): PublicRow {
+  if (!('modules' in row)) {
+    return row;
+  }
   return {
     ...row,
     modules: Object.fromEntries(Object.entries(row.modules).sort(([a], [b]) => a.localeCompare(b))),

@@ -51,46 +51,7 @@ describe('nothing public before it is public', () => {
   }, 90_000);
   afterAll(() => t.close());
 
-  it('a draft event in a published edition: not in the feed, not pushed; joins for what is not public are refused', async () => {
-    const viewer = await connect(t.url);
-    expect(await emit(viewer, 'join', { editionId: 1 })).toEqual({ ok: true, editionId: 1 });
-    const leaders: { eventId: number }[] = [];
-    viewer.on('leaders', (push: { eventId: number }) => leaders.push(push));
-    const refusals = {
-      missing: await emit<{ error?: { code: string } }>(viewer, 'join', { editionId: 9999 }),
-      draftEdition: await emit<{ error?: { code: string } }>(viewer, 'join', { editionId: 2 }),
-      draftEvent: await emit<{ error?: { code: string } }>(viewer, 'join', {
-        eventId: draft.eventId,
-      }),
-    };
-    await judgeToResults(t, draft, judges[0], { practical: (i) => 60 + i, theory: () => 80 });
-    await pause(600);
-    const feed = await request(t.url)
-      .get('/api/editions/1/feed')
-      .query({ follow: 'false' })
-      .expect(200);
-    const lines = (feed.text as string)
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => JSON.parse(l) as { eventId: number; changes: BoardRow[] });
-    const feedLeaks = lines.filter((l) => l.eventId === draft.eventId);
-    const pushLeaks = leaders.filter((l) => l.eventId === draft.eventId);
-    console.log(
-      `leaks: draft event decrypted in a published edition -> feed lines ${feedLeaks.length} ` +
-        `(names: ${JSON.stringify(feedLeaks).includes('参赛者')}), leaders pushes ${pushLeaks.length}; ` +
-        `joins: missing edition ${refusals.missing.error?.code ?? 'ok'}, draft edition ` +
-        `${refusals.draftEdition.error?.code ?? 'ok'}, draft event ${refusals.draftEvent.error?.code ?? 'ok'}`,
-    );
-    expect(feedLeaks).toEqual([]);
-    expect(pushLeaks).toEqual([]);
-    expect(refusals).toEqual({
-      missing: { error: expect.objectContaining({ code: 'EDITION_NOT_FOUND' }) },
-      draftEdition: { error: expect.objectContaining({ code: 'EDITION_NOT_FOUND' }) },
-      draftEvent: { error: expect.objectContaining({ code: 'EVENT_NOT_FOUND' }) },
-    });
-    viewer.close();
-  });
-
+  // First: its scheme must be the first one stored (see the report on PUT /scheme).
   it("the judge's attack: his own marks per code against the board before decryption map 0 codes", async () => {
     const [attacker, other] = judges;
     const scheme = await request(t.url)
@@ -191,5 +152,44 @@ describe('nothing public before it is public', () => {
     );
     expect(board.rows).toHaveLength(6);
     expect(mapped).toBe(0);
+  });
+  it('a draft event in a published edition: not in the feed, not pushed; joins for what is not public are refused', async () => {
+    const viewer = await connect(t.url);
+    expect(await emit(viewer, 'join', { editionId: 1 })).toEqual({ ok: true, editionId: 1 });
+    const leaders: { eventId: number }[] = [];
+    viewer.on('leaders', (push: { eventId: number }) => leaders.push(push));
+    const refusals = {
+      missing: await emit<{ error?: { code: string } }>(viewer, 'join', { editionId: 9999 }),
+      draftEdition: await emit<{ error?: { code: string } }>(viewer, 'join', { editionId: 2 }),
+      draftEvent: await emit<{ error?: { code: string } }>(viewer, 'join', {
+        eventId: draft.eventId,
+      }),
+    };
+    await judgeToResults(t, draft, judges[0], { practical: (i) => 60 + i, theory: () => 80 });
+    await pause(600);
+    const feed = await request(t.url)
+      .get('/api/editions/1/feed')
+      .query({ follow: 'false' })
+      .expect(200);
+    const lines = (feed.text as string)
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { eventId: number; changes: BoardRow[] });
+    const feedLeaks = lines.filter((l) => l.eventId === draft.eventId);
+    const pushLeaks = leaders.filter((l) => l.eventId === draft.eventId);
+    console.log(
+      `leaks: draft event decrypted in a published edition -> feed lines ${feedLeaks.length} ` +
+        `(names: ${JSON.stringify(feedLeaks).includes('参赛者')}), leaders pushes ${pushLeaks.length}; ` +
+        `joins: missing edition ${refusals.missing.error?.code ?? 'ok'}, draft edition ` +
+        `${refusals.draftEdition.error?.code ?? 'ok'}, draft event ${refusals.draftEvent.error?.code ?? 'ok'}`,
+    );
+    expect(feedLeaks).toEqual([]);
+    expect(pushLeaks).toEqual([]);
+    expect(refusals).toEqual({
+      missing: { error: expect.objectContaining({ code: 'EDITION_NOT_FOUND' }) },
+      draftEdition: { error: expect.objectContaining({ code: 'EDITION_NOT_FOUND' }) },
+      draftEvent: { error: expect.objectContaining({ code: 'EVENT_NOT_FOUND' }) },
+    });
+    viewer.close();
   });
 });

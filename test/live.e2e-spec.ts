@@ -7,8 +7,9 @@ import { createTestApp, TestApp } from './support/test-app';
 
 interface Row {
   workstationNo: number;
-  rank: number;
-  total: number;
+  lockedModules: number;
+  rank?: number;
+  total?: number;
   name?: string;
 }
 interface Update {
@@ -179,9 +180,9 @@ describe('live standings over socket.io', () => {
     expect(viewer.updates.map((u) => u.seq)).toEqual([1, 2]);
     const rows = viewer.sorted();
     expect(rows).toHaveLength(8);
-    // A = 10 + 2i, B = 20 − i: A + B = 30 + i, so the last registered leads.
-    expect(Math.max(...rows.map((r) => r.total))).toBe(Number(((30 + 7) * 0.7).toFixed(2)));
-    expect(JSON.stringify(viewer.updates)).not.toMatch(/参赛者|name/);
+    // Before decryption a row is its workstation and locked modules: no score to match codes with.
+    expect(rows.map((r) => r.lockedModules)).toEqual(Array(8).fill(2));
+    expect(JSON.stringify(viewer.updates)).not.toMatch(/参赛者|name|total|rank|modules"/);
     viewer.socket.close();
   });
 
@@ -224,7 +225,7 @@ describe('live standings over socket.io', () => {
     });
     // Another instance publishes the next update (it writes the row; this one has not seen it).
     const next = first.seq + 1;
-    const rows = first.rows.map((r) => ({ ...r, total: r.total + 1 }));
+    const rows = first.rows.map((r) => ({ ...r, lockedModules: r.lockedModules + 10 }));
     await t.dataSource.getRepository(LiveUpdate).insert({
       editionId: 1,
       eventId: day.eventId,
@@ -310,6 +311,8 @@ describe('live standings over socket.io', () => {
     expect(named.rows.every((r) => typeof r.name === 'string' && r.name.startsWith('参赛者'))).toBe(
       true,
     );
+    // A + B + C = (10 + 2i) + (20 − i) + (20 − i) = 50 for everyone, × 70 % practical.
+    expect(named.rows.map((r) => r.total)).toEqual(Array(8).fill(35));
 
     const feed = await request(t.url)
       .get('/api/editions/1/feed')

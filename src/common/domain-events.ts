@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
-import type { PublicRow } from '../live/live-events';
+import type { PublicRow, ScoredRow } from '../live/live-events';
 
 /** What the rest of the system may react to. Services emit; gateways and feeds listen. */
 export interface DomainEventMap {
@@ -23,7 +23,7 @@ export interface DomainEventMap {
     seq: number;
     changes: PublicRow[];
     removed: number[];
-    leaders: PublicRow[];
+    leaders: ScoredRow[];
   };
   /** A logout, password change, reset, deactivation or new role ended the account's sessions. */
   'user.sessions-ended': { userId: number };

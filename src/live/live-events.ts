@@ -4,9 +4,18 @@
  * it is pushed. Types only, no imports: the client's type check reads this file as it is.
  */
 
-/** A row as the public sees it: keyed by workstation number; names only after decryption. */
-export interface PublicRow {
+/**
+ * A row before decryption: the workstation and how many of its modules are locked, nothing
+ * more. A score, rank or total per workstation would let a judge match his own marks per
+ * work-piece code against it and map the blind codes to workstations (and so to people).
+ */
+export interface SealedRow {
   workstationNo: number;
+  lockedModules: number;
+}
+
+/** A row once the chief judge has decrypted: scores, rank, name and unit. */
+export interface ScoredRow extends SealedRow {
   rank: number;
   tied: boolean;
   modules: Record<string, number>;
@@ -17,12 +26,17 @@ export interface PublicRow {
   unitName?: string;
 }
 
+/** A row as the public sees it, keyed by workstation number. */
+export type PublicRow = SealedRow | ScoredRow;
+
 /** The event's table as of update `seq`. */
 export interface Snapshot {
   eventId: number;
   seq: number;
   rows: PublicRow[];
   frozen: boolean;
+  /** Decrypted but not yet published (公示): the board says 暂定, as the contestant's page does. */
+  provisional: boolean;
 }
 
 /** One numbered change of an event's table. */
@@ -43,11 +57,11 @@ export interface StandingsPush extends StandingsUpdate {
   eventId: number;
 }
 
-/** To the edition's room: an event's top rows after each of its updates. */
+/** To the edition's room: an event's top rows after each of its updates (none before decryption). */
 export interface LeadersPush {
   eventId: number;
   seq: number;
-  leaders: PublicRow[];
+  leaders: ScoredRow[];
 }
 
 /** An organizer froze or unfroze the event's board. */

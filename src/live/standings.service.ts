@@ -13,7 +13,7 @@ import { Entry } from '../registration/entities/entry.entity';
 import { ScoringService } from '../judging/scoring.service';
 import { LiveUpdate } from './live-update.entity';
 import type { CatchUp, Snapshot } from './live-events';
-import { diffPublic, PublicRow, toPublicRows } from './public-standings';
+import { diffPublic, isScored, PublicRow, toPublicRows } from './public-standings';
 
 export type { CatchUp, Snapshot };
 
@@ -122,6 +122,7 @@ export class StandingsService implements OnModuleInit, OnModuleDestroy {
       seq: last?.seq ?? 0,
       rows: last ? (JSON.parse(last.payload) as { rows: PublicRow[] }).rows : [],
       frozen: isFrozen(event),
+      provisional: event.decryptedAt !== null && event.resultsPublishedAt === null,
     };
   }
 
@@ -227,7 +228,7 @@ export class StandingsService implements OnModuleInit, OnModuleDestroy {
         editionId: event.editionId,
         eventId,
         ...stored,
-        leaders: rows.slice(0, 3),
+        leaders: rows.filter(isScored).slice(0, 3),
       });
     }
   }

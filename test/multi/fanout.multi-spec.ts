@@ -24,7 +24,7 @@ const { prepareDay } = require('../../bench/prepare') as {
 
 interface Row {
   workstationNo: number;
-  total: number;
+  lockedModules: number;
 }
 interface Push {
   seq: number;
@@ -238,7 +238,8 @@ describe('fan-out workers (SQLite, no Redis: broadcasts over IPC)', () => {
         [...snapshot.rows].sort((x, y) => x.workstationNo - y.workstationNo),
       );
     }
-    expect(Math.max(...snapshot.rows.map((r) => r.total))).toBeGreaterThan(0);
+    // Before decryption a row is its workstation and locked modules (no scores).
+    expect(Math.max(...snapshot.rows.map((r) => r.lockedModules))).toBeGreaterThan(0);
     await until(() => workersOf(server.child.pid as number).length === 2, 10_000);
     const replacement = workersOf(server.child.pid as number);
     expect(replacement).toHaveLength(2);

@@ -15,6 +15,8 @@ export type {
   LiveError,
   LiveState,
   PublicRow,
+  ScoredRow,
+  SealedRow,
   StandingsPush,
   StandingsUpdate,
 } from '@live-events';

@@ -3,7 +3,10 @@ import type { LiveMessages } from './live.zh-CN';
 /** English texts of the public live boards; same keys as live.zh-CN.ts. */
 const liveEn: LiveMessages = {
   live: {
-    noStandings: 'No results yet: standings appear live as modules are locked',
+    noStandings: 'No standings yet: locked modules are shown live; scores once decrypted',
+    sealed:
+      'Scores appear once the chief judge decrypts: until then the board shows only how many modules are locked, so that no one can tie a work-piece code to a workstation',
+    provisional: 'Provisional: results not yet published (公示)',
     openBoard: 'Standings',
     bigScreen: 'Big screen',
     back: 'Back',
@@ -15,6 +18,7 @@ const liveEn: LiveMessages = {
     frozen: 'Updates paused until the results are revealed',
     tied: 'tied',
     col: {
+      lockedModules: 'Modules locked',
       rank: 'Rank',
       contestant: 'Workstation / contestant',
       practical: 'Practical',

@@ -3,7 +3,9 @@ import { mergeMessages, type MessageTree } from './merge';
 /** Texts of the public live boards (merged into zh-CN.ts by withLive in index.ts). */
 const liveZhCN = {
   live: {
-    noStandings: '暂无成绩：模块锁定后将实时显示',
+    noStandings: '暂无成绩：实时显示已锁定模块，解密后显示成绩',
+    sealed: '裁判长解密后显示成绩：此前只显示已锁定的模块数，以免作品编号与工位对应',
+    provisional: '暂定成绩：尚未公示',
     openBoard: '查看排名',
     bigScreen: '大屏模式',
     back: '返回',
@@ -15,6 +17,7 @@ const liveZhCN = {
     frozen: '成绩揭晓前暂停更新',
     tied: '并列',
     col: {
+      lockedModules: '已锁定模块',
       rank: '名次',
       contestant: '工位 / 选手',
       practical: '实操',

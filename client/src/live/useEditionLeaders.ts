@@ -1,10 +1,11 @@
 import { onBeforeUnmount, reactive, watch, type Ref } from 'vue';
-import { liveApi, type LeadersPush, type PublicRow } from '../api/live';
+import { liveApi, type LeadersPush, type ScoredRow } from '../api/live';
+import { isScored } from './standings';
 import type { LiveConnection } from './connection';
 
 interface Leaders {
   seq: number;
-  rows: PublicRow[];
+  rows: ScoredRow[];
 }
 
 /**
@@ -24,7 +25,7 @@ export function useEditionLeaders(
         try {
           const snap = await liveApi.standings(id);
           if (!leaders[id] || leaders[id].seq <= snap.seq) {
-            leaders[id] = { seq: snap.seq, rows: snap.rows.slice(0, 3) };
+            leaders[id] = { seq: snap.seq, rows: snap.rows.filter(isScored).slice(0, 3) };
           }
         } catch {
           // An event the public cannot see yet shows no leaders.

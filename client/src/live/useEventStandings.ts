@@ -15,6 +15,8 @@ export interface EventStandings {
   rows: Ref<PublicRow[]>;
   seq: Ref<number | null>;
   frozen: Ref<boolean>;
+  /** Decrypted, not yet published (公示): the board says 暂定. */
+  provisional: Ref<boolean>;
   updatedAt: Ref<Date | null>;
   error: Ref<string>;
 }
@@ -35,6 +37,7 @@ export function useEventStandings(
   const rows = ref<PublicRow[]>([]);
   const seq = ref<number | null>(null);
   const frozen = ref(false);
+  const provisional = ref(false);
   const updatedAt = ref<Date | null>(null);
   const error = ref('');
   let joined: number | null = null;
@@ -78,6 +81,7 @@ export function useEventStandings(
       if (isSnapshot(answer)) {
         rows.value = sortRows(answer.rows);
         frozen.value = answer.frozen;
+        provisional.value = answer.provisional;
         seq.value = answer.seq;
       } else {
         catchUp(answer);
@@ -161,6 +165,7 @@ export function useEventStandings(
       id === null || seq.value === null ? null : await liveApi.standings(id).catch(() => null);
     if (snap && snap.eventId === eventId.value && seq.value !== null) {
       frozen.value = snap.frozen;
+      provisional.value = snap.provisional;
       if (snap.seq > seq.value) {
         void join(snap.eventId, seq.value);
       }
@@ -173,5 +178,5 @@ export function useEventStandings(
     conn.socket.off('state', onState);
     conn.socket.off('connect', onConnect);
   });
-  return { rows, seq, frozen, updatedAt, error };
+  return { rows, seq, frozen, provisional, updatedAt, error };
 }
