@@ -11,6 +11,6 @@ import { StandingsService } from './standings.service';
   imports: [AuthModule],
   controllers: [LiveController],
   providers: [AdminGateway, LiveGateway, LiveRooms, FanoutService, StandingsService],
-  exports: [FanoutService],
+  exports: [FanoutService, StandingsService],
 })
 export class LiveModule {}

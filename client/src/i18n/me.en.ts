@@ -14,6 +14,7 @@ const meEn: MeMessages = {
     late: 'Late',
     liveBoard: 'Live results',
     results: 'Results',
+    provisional: 'Provisional (as on the live board): final once published (公示)',
     resultsPending: 'Shown here once the results are published',
     rank: 'Rank',
     tied: 'tied',

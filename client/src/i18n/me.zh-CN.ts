@@ -14,6 +14,7 @@ const meZhCN = {
     late: '迟到',
     liveBoard: '实时成绩',
     results: '成绩',
+    provisional: '暂定成绩（与直播看板一致），公示后为准',
     resultsPending: '成绩公示后在此显示',
     rank: '名次',
     tied: '并列',
