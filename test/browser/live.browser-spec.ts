@@ -212,6 +212,7 @@ describe('public live boards (browser)', () => {
     const items = await leaders.locator('li').allInnerTexts();
     expect(items).toHaveLength(3);
     expect(items.every((i) => /选手\d+/.test(i))).toBe(true);
-    expect(browser.pageErrors).toEqual([]);
+    // The catch-up test takes the phone offline on purpose: a reconnect tried meanwhile is logged.
+    expect(browser.pageErrors.filter((e) => !e.includes('ERR_INTERNET_DISCONNECTED'))).toEqual([]);
   });
 });
