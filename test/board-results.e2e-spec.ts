@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import request from 'supertest';
 import { StandingsService } from '../src/live/standings.service';
-import { makeJudges, Session } from './support/competition-day';
+import { makeJudges, Session, supervisorCredentials } from './support/competition-day';
 import { makeContestant, makeEdition, makeEvent, makeIdNumber, signIn } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -185,7 +185,7 @@ describe('the board and the results rank alike, whatever the rules', () => {
     await request(t.url)
       .post(`/api/events/${eventId}/decrypt`)
       .set(chief.auth)
-      .send({ supervisor: '刘洋' })
+      .send(await supervisorCredentials(t))
       .expect(200);
     const results = (
       await request(t.url)

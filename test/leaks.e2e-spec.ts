@@ -7,7 +7,9 @@ import {
   prepareEvent,
   PreparedEvent,
   Session,
+  supervisorCredentials,
 } from './support/competition-day';
+import { signInContestant } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
 
 /** Issue #13 item 3: nothing public before it is public. */
@@ -191,5 +193,51 @@ describe('nothing public before it is public', () => {
       draftEvent: { error: expect.objectContaining({ code: 'EVENT_NOT_FOUND' }) },
     });
     viewer.close();
+  });
+
+  it("after decryption, before 公示: the board and the contestant's own page both say provisional, with the same row", async () => {
+    const scheme = (
+      await request(t.url)
+        .get(`/api/events/${shown.eventId}/scheme`)
+        .set(shown.chief.auth)
+        .expect(200)
+    ).body as { modules: { id: number; code: string; lockedAt: string | null }[] };
+    for (const m of scheme.modules.filter((x) => x.lockedAt === null)) {
+      await request(t.url).post(`/api/modules/${m.id}/lock`).set(shown.chief.auth).expect(200);
+    }
+    await request(t.url)
+      .post(`/api/events/${shown.eventId}/decrypt`)
+      .set(shown.chief.auth)
+      .send(await supervisorCredentials(t))
+      .expect(200);
+    await pause(400);
+    const board = (await request(t.url).get(`/api/events/${shown.eventId}/standings`).expect(200))
+      .body as { provisional: boolean; rows: (BoardRow & { tied: boolean })[] };
+    const entries = (
+      await request(t.url)
+        .get('/api/editions/1/entries')
+        .query({ eventId: shown.eventId })
+        .set(shown.organizer.auth)
+        .expect(200)
+    ).body as { workstationNo: number; contestant: { id: number } }[];
+    const mine = entries[0];
+    const contestant = await signInContestant(t, shown.organizer.auth, mine.contestant.id);
+    const me = (await request(t.url).get('/api/me/contestant').set(contestant.auth).expect(200))
+      .body as {
+      entries: {
+        eventId: number;
+        result: unknown;
+        provisional: { rank: number; total: number; tied: boolean } | null;
+      }[];
+    };
+    const entry = me.entries.find((e) => e.eventId === shown.eventId)!;
+    const row = board.rows.find((r) => r.workstationNo === mine.workstationNo)!;
+    console.log(
+      `board vs /me after decryption, before 公示: board provisional=${board.provisional} ` +
+        `(rank ${row.rank}, total ${row.total}); /me provisional=${JSON.stringify(entry.provisional)}, result=${JSON.stringify(entry.result)}`,
+    );
+    expect(board.provisional).toBe(true);
+    expect(entry.result).toBeNull();
+    expect(entry.provisional).toEqual({ rank: row.rank, tied: row.tied, total: row.total });
   });
 });

@@ -19,6 +19,6 @@ import { StandingsService } from './standings.service';
     StandingsService,
     RedisLinkHolder,
   ],
-  exports: [FanoutService, RedisLinkHolder],
+  exports: [FanoutService, RedisLinkHolder, StandingsService],
 })
 export class LiveModule {}

@@ -7,6 +7,8 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { CompetitionEvent } from '../editions/entities/competition-event.entity';
 import { Contestant } from '../registration/entities/contestant.entity';
 import { Entry } from '../registration/entities/entry.entity';
+import { isScored } from '../live/public-standings';
+import { StandingsService } from '../live/standings.service';
 import { AppealsService } from '../results/appeals.service';
 import { LedgerService } from '../results/ledger.service';
 import { ResultsService } from '../results/results.service';
@@ -34,6 +36,7 @@ export class MeService {
     private readonly results: ResultsService,
     private readonly ledger: LedgerService,
     private readonly appeals: AppealsService,
+    private readonly standings: StandingsService,
   ) {}
 
   async contestant(user: AuthUser): Promise<MyContestantResponse> {
@@ -86,6 +89,7 @@ export class MeService {
           event.appealDeadline !== null &&
           now <= event.appealDeadline,
         result: line ? toMyResult(line) : null,
+        provisional: visible(event) ? null : await this.boardRow(event, e.workstationNo),
       });
     }
     return {
@@ -98,6 +102,21 @@ export class MeService {
       grants: await this.grants(contestant.id, rows),
       appeals: (await this.appeals.filedBy(user.id)).map(toMyAppeal),
     };
+  }
+
+  /**
+   * Between decryption and 公示 the public board shows names, ranks and totals marked 暂定; the
+   * contestant sees the same row, marked the same way (the board's own snapshot: one source).
+   */
+  private async boardRow(event: CompetitionEvent, workstationNo: number | null) {
+    if (event.decryptedAt === null || workstationNo === null) {
+      return null;
+    }
+    const snapshot = await this.standings.snapshot(event.id).catch(() => null);
+    const row = snapshot?.rows.find((r) => r.workstationNo === workstationNo);
+    return snapshot?.provisional && row && isScored(row)
+      ? { rank: row.rank, tied: row.tied, total: row.total }
+      : null;
   }
 
   /** Grants are per edition in the ledger; a person's are in the editions they entered. */

@@ -81,6 +81,8 @@ describe('judge tablet offline (browser)', () => {
     await page.waitForURL('**/judge');
     const { workpieceCodes, aspectCodes } = prepared;
     await page.getByTestId(`cell-${workpieceCodes[0]}-${aspectCodes[0]}`).waitFor();
+    // No way from the judge's pages to the public board (issue #13 item 3).
+    expect(await page.locator('a[href^="/live"]').count()).toBe(0);
     await page.getByTestId('sync-online').waitFor();
 
     // The service worker controls the page and has cached the shell and every loaded asset.

@@ -1,3 +1,4 @@
+import { DEMO_PASSWORD } from './harness';
 /**
  * A decrypted event for the boards, over plain HTTP: `count` contestants of the demo edition's
  * 电工 event imported, approved, drawn and checked in; a two-module scheme (零件加工, 装配调试); one
@@ -173,7 +174,10 @@ export async function prepareBoard(
     await api(baseUrl, 'POST', `/judge/modules/${module.id}/sign`, judge.token);
     await api(baseUrl, 'POST', `/modules/${module.id}/lock`, chief.token);
   }
-  await api(baseUrl, 'POST', `/events/${event.id}/decrypt`, chief.token, { supervisor: '刘洋' });
+  await api(baseUrl, 'POST', `/events/${event.id}/decrypt`, chief.token, {
+    supervisorUsername: 'supervisor',
+    supervisorPassword: DEMO_PASSWORD,
+  });
 
   // The board's own row: the contestant now ranked `ownRank`.
   const deadline = Date.now() + 10_000;

@@ -40,6 +40,8 @@ export interface MyEntry {
   appealOpen: boolean;
   /** Only once the results are published or final. */
   result: MyResult | null;
+  /** Decrypted, not yet published (公示): the public board's row for me, provisional (暂定). */
+  provisional: { rank: number; tied: boolean; total: number } | null;
 }
 
 export interface MyGrant {

@@ -34,6 +34,13 @@ export class MyResultResponse {
   upgrade: string | null;
 }
 
+/** The board's own row for me between decryption and 公示: provisional, as the board says. */
+export class MyProvisionalResponse {
+  @ApiProperty() rank: number;
+  @ApiProperty() tied: boolean;
+  @ApiProperty() total: number;
+}
+
 export class MyEntryResponse {
   @ApiProperty() entryId: number;
   @ApiProperty() entryNo: string;
@@ -61,6 +68,13 @@ export class MyEntryResponse {
     description: 'Only once the results are published or final',
   })
   result: MyResultResponse | null;
+  @ApiProperty({
+    type: MyProvisionalResponse,
+    nullable: true,
+    description:
+      'Decrypted, not yet published (公示): what the public board shows for my workstation, marked provisional (暂定)',
+  })
+  provisional: MyProvisionalResponse | null;
 }
 
 export class MyGrantResponse {
