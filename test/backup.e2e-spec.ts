@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -56,6 +56,10 @@ describe('backup and restore round-trip a whole edition', () => {
       const before = await snapshot(read(original), tables);
       expect(Object.values(before).reduce((n, rows) => n + rows.length, 0)).toBeGreaterThan(50);
       expect(await snapshot(read(restored), tables)).toEqual(before);
+      // The audit chain's signed head travels with the file, or the restored chain fails verify.
+      expect(readFileSync(`${restoredPath}.audit-head`, 'utf8')).toEqual(
+        readFileSync(`${t.sqlitePath!}.audit-head`, 'utf8'),
+      );
       original.close();
       restored.close();
       return;

@@ -4,6 +4,9 @@ import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { AppConfig } from '../config/app-config';
 
+/** The audit chain's signed head beside the SQLite file (src/audit/audit-head.store.ts). */
+const HEAD = '.audit-head';
+
 const stamp = (d = new Date()) =>
   d.toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
 
@@ -27,6 +30,11 @@ export async function backup(
     return file;
   }
   const file = join(dir, `competition-${stamp()}.sqlite`);
+  // The audit chain's signed head first: copied before the pages, it never signs more rows than
+  // the copy holds (rows after it are merely unanchored).
+  if (existsSync(`${config.DATABASE_PATH}${HEAD}`)) {
+    copyFileSync(`${config.DATABASE_PATH}${HEAD}`, `${file}${HEAD}`);
+  }
   const db = new Database(config.DATABASE_PATH, { readonly: true, fileMustExist: true });
   try {
     await db.backup(file);
@@ -64,4 +72,7 @@ export function restore(config: AppConfig, file: string): void {
     rmSync(config.DATABASE_PATH + suffix, { force: true });
   }
   copyFileSync(file, config.DATABASE_PATH);
+  if (existsSync(`${file}${HEAD}`)) {
+    copyFileSync(`${file}${HEAD}`, `${config.DATABASE_PATH}${HEAD}`);
+  }
 }
