@@ -69,7 +69,8 @@ export class LedgerService {
           modelWorkerTreatment: grant.modelWorkerTreatment,
           upgradeFrom: grant.upgrade.from,
           upgradeTo: grant.upgrade.to,
-          upgradeNote: grant.upgrade.to ? null : grant.upgrade.reason,
+          upgradeNote: grant.upgrade.to ? null : grant.upgrade.reasonZh,
+          upgradeCode: grant.upgrade.code,
           cash: grant.cashPerPerson,
           clauses: grant.clauses,
         };

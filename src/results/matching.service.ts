@@ -151,6 +151,7 @@ export class MatchingService {
           upgradeFrom: null,
           upgradeTo: null,
           upgradeNote: null,
+          upgradeCode: null,
           cash: amount,
           clauses: [clause],
           status: 'pending',

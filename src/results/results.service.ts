@@ -189,7 +189,7 @@ export class ResultsService {
             upgrade: r.grant
               ? r.grant.upgrade.to
                 ? `${r.grant.upgrade.from ?? '—'} → ${r.grant.upgrade.to}`
-                : r.grant.upgrade.reason
+                : r.grant.upgrade.reasonZh
               : null,
           };
         }),
