@@ -270,6 +270,8 @@ describe('an edition with its own rules, to final results and grants', () => {
       modelWorkerTreatment: boolean;
       upgradeFrom: string | null;
       upgradeTo: string | null;
+      upgradeNote: string | null;
+      upgradeCode: string | null;
       cash: number;
     }[];
     const ledger = grants
@@ -298,6 +300,17 @@ describe('an edition with its own rules, to final results and grants', () => {
       ['学生丙', 3, '', false, null, 0],
     ].sort((a, b) => String(a[0]).localeCompare(String(b[0]), 'zh-CN'));
     expect(ledger).toEqual(expected);
+    // Why there is no promotion is kept in Chinese, with its code beside (printed on the lists).
+    const notes = new Map(
+      grants.map((g) => [names.get(g.contestantId), [g.upgradeNote, g.upgradeCode]]),
+    );
+    expect(notes.get('孙三')).toEqual(['已是最高等级', 'at-top']);
+    expect(notes.get('学生甲')).toEqual(['该奖项不含职业资格晋升', 'none']);
+    expect(notes.get('钱二')).toEqual([null, 'to-target']);
+    const line = (await results(worker.eventId)).find((r) => r.name === '孙三') as Line & {
+      upgrade: string;
+    };
+    expect(line.upgrade).toBe('已是最高等级');
     const cash = grants.reduce((sum, g) => sum + g.cash, 0);
     expect(cash).toBe(170_000);
     const totals = (

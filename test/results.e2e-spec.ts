@@ -361,6 +361,14 @@ describe('results to rewards: publication, an appeal that changes a prize, final
       const bad = await record(over).expect(400);
       expect(bad.body.details[0].field).toBe(field);
     }
+    // Matching grants are their own group in the edition's totals, not an event numbered 0.
+    const totals = (
+      await request(t.url).get('/api/editions/1/grants/totals').set(day.organizer.auth).expect(200)
+    ).body;
+    expect(totals.matching).toEqual({ cash: 30000, grants: 1 });
+    expect(totals.prizes).toEqual({ cash: 100000, grants: 5 });
+    expect(totals.edition).toBe(130000);
+    expect(totals.byEvent).toEqual([{ eventId: day.eventId, cash: 100000, grants: 5 }]);
   });
 
   it('produces the award, payout and upgrade lists as .xlsx, certificates and the signed results sheet', async () => {

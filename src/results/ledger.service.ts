@@ -16,6 +16,10 @@ import { grantSnapshots } from './grant-snapshot';
 
 export interface LedgerTotals {
   edition: number;
+  /** Prize grants (item 17), by event below. */
+  prizes: { cash: number; grants: number };
+  /** 1:1 matching of provincial / national results: their own group, under no event. */
+  matching: { cash: number; grants: number };
   byEvent: { eventId: number; cash: number; grants: number }[];
   byUnit: { unitName: string; cash: number; grants: number }[];
 }
@@ -73,7 +77,8 @@ export class LedgerService {
           modelWorkerTreatment: grant.modelWorkerTreatment,
           upgradeFrom: grant.upgrade.from,
           upgradeTo: grant.upgrade.to,
-          upgradeNote: grant.upgrade.to ? null : grant.upgrade.code,
+          upgradeNote: grant.upgrade.to ? null : grant.upgrade.reasonZh,
+          upgradeCode: grant.upgrade.code,
           cash: grant.cashPerPerson,
           clauses: grant.clauses,
         };
@@ -228,17 +233,27 @@ export class LedgerService {
 
   async totals(editionId: number): Promise<LedgerTotals> {
     const grants = await this.list(editionId);
-    const sum = <K>(key: (g: GrantRow) => K) => {
+    const sum = <K>(key: (g: GrantRow) => K, of: GrantRow[] = grants) => {
       const map = new Map<K, { cash: number; grants: number }>();
-      for (const g of grants) {
+      for (const g of of) {
         const t = map.get(key(g)) ?? { cash: 0, grants: 0 };
         map.set(key(g), { cash: t.cash + g.cash, grants: t.grants + 1 });
       }
       return map;
     };
+    const prizes = grants.filter((g) => g.basis === 'prize');
+    const group = (of: GrantRow[]) => ({
+      cash: of.reduce((n, g) => n + g.cash, 0),
+      grants: of.length,
+    });
     return {
       edition: grants.reduce((n, g) => n + g.cash, 0),
-      byEvent: [...sum((g) => g.eventId ?? 0)].map(([eventId, t]) => ({ eventId, ...t })),
+      prizes: group(prizes),
+      matching: group(grants.filter((g) => g.basis === 'matching')),
+      byEvent: [...sum((g) => g.eventId as number, prizes)].map(([eventId, t]) => ({
+        eventId,
+        ...t,
+      })),
       // The unit the grant was made for (its snapshot), not where the person is now.
       byUnit: [...sum((g) => g.unitName ?? '')].map(([unitName, t]) => ({
         unitName,

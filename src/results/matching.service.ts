@@ -157,6 +157,7 @@ export class MatchingService {
           upgradeFrom: null,
           upgradeTo: null,
           upgradeNote: null,
+          upgradeCode: null,
           cash: amount,
           clauses: [clause],
           status: 'pending',

@@ -135,6 +135,9 @@ export interface Grant {
 
 export interface GrantTotals {
   edition: number;
+  prizes: { cash: number; grants: number };
+  /** 1:1 matching grants: their own group, under no event. */
+  matching: { cash: number; grants: number };
   byEvent: { eventId: number; cash: number; grants: number }[];
   byUnit: { unitName: string; cash: number; grants: number }[];
 }

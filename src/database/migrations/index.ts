@@ -19,8 +19,8 @@ export const MIGRATIONS = [
   Policies1764360000000,
   Results1764370000000,
   ContestantAccounts1764380000000,
-  EventRules1764390000000,
   SignatureNotices1764390000000,
+  EventRules1764390000000,
   AuditHead1764391200000,
   RacesAndHistory1764395000000,
 ];

@@ -1,3 +1,4 @@
+import type { UpgradeCode } from '../../domain/rewards';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 export type GrantStatus = 'pending' | 'approved' | 'paid';
@@ -43,8 +44,13 @@ export class GrantRow {
   @Column({ type: 'varchar', length: 32, nullable: true })
   upgradeTo: string | null;
 
+  /** Why there is no promotion, in Chinese as printed (e.g. 已是最高等级); null when promoted. */
   @Column({ type: 'varchar', length: 200, nullable: true })
   upgradeNote: string | null;
+
+  /** The domain's UpgradeCode beside the note (to-target, one-level-up, at-top, none). */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  upgradeCode: UpgradeCode | null;
 
   /** Integer yuan. */
   @Column({ type: 'integer' })
