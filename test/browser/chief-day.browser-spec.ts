@@ -374,4 +374,35 @@ describe("chief judge's day (browser)", () => {
     await page.screenshot({ path: artifactPath('day-06-decrypted.png'), fullPage: true });
     expect(browser.pageErrors).toEqual([]);
   });
+
+  it("shows organizers the marking progress per module and each judge's signature, read-only", async () => {
+    await page.getByTestId('logout').click();
+    await page.waitForURL('**/login');
+    await signIn(page, server.baseUrl, 'organizer');
+    const [edition] = await api<{ id: number }[]>(
+      server.baseUrl,
+      'GET',
+      '/editions',
+      day.organizer.token,
+    );
+    await page.goto(`${server.baseUrl}/admin/editions/${edition.id}/progress?event=${day.eventId}`);
+    const view = page.getByTestId('organizer-progress');
+    const progress = await api<{ code: string; entered: number; expected: number }[]>(
+      server.baseUrl,
+      'GET',
+      `/events/${day.eventId}/progress`,
+      day.organizer.token,
+    );
+    for (const m of progress) {
+      await view
+        .getByTestId(`progress-${m.code}`)
+        .getByText(`已评 ${m.entered} / ${m.expected}`)
+        .waitFor();
+      await view.getByTestId(`progress-judges-${m.code}`).getByText('评分裁判 陈刚').waitFor();
+    }
+    await expect(view.getByTestId('lock').count()).resolves.toBe(0);
+    await expect(view.getByTestId('unlock').count()).resolves.toBe(0);
+    await page.screenshot({ path: artifactPath('day-07-organizer-progress.png'), fullPage: true });
+    expect(browser.pageErrors).toEqual([]);
+  });
 });
