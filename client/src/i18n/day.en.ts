@@ -89,6 +89,14 @@ const dayEn: DayMessages = {
     noJudges: 'No judges assigned yet',
     unsigned: 'Not signed',
   },
+  scanLog: {
+    pending: 'Working',
+    ok: 'Checked in',
+    duplicate: 'Duplicate',
+    stranger: 'Not on the roster',
+    error: 'Failed',
+    notOnRoster: 'No such entry number or ID number on this event’s roster',
+  },
   errors: {
     CHECK_IN_CODE_UNKNOWN: 'No such check-in code in this event',
     CHECK_IN_CODE_DUPLICATE: 'The check-in code appears twice in the sheet',
