@@ -36,6 +36,12 @@ const routes: RouteRecordRaw[] = [
         props: (route) => ({ editionId: Number(route.params.id) }),
       },
       ...editionRoutes,
+      {
+        path: 'editions/:id(\\d+)/progress',
+        name: 'progress',
+        component: () => import('./admin/progress/ProgressPage.vue'),
+        props: (route) => ({ editionId: Number(route.params.id) }),
+      },
       ...awardRoutes,
     ],
   },

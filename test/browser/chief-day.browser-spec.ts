@@ -5,6 +5,7 @@
  * then decryption with the supervisor signing in on the chief judge's screen.
  */
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
 import { encryptedEvent, EncryptedEvent, JUDGE2_UNIT } from './day-prepare';
@@ -65,6 +66,22 @@ describe("chief judge's day (browser)", () => {
   async function choose(select: Locator, option: string): Promise<void> {
     await select.click();
     await page.locator('.el-select-dropdown__item:visible', { hasText: option }).click();
+  }
+
+  /** Searches a judge select, picks the option, and waits for its tag; the option's text back. */
+  async function pickJudge(select: Locator, query: string, name: string): Promise<string> {
+    await select.click();
+    await page.keyboard.type(query);
+    // The select's own list (aria-controls), not another select's popper still fading out.
+    const list = await select.locator('input').first().getAttribute('aria-controls');
+    const option = page.locator(`[id="${list}"] .el-select-dropdown__item`, { hasText: name });
+    await option.waitFor();
+    const text = await option.innerText();
+    await option.click();
+    await select.locator('.el-tag', { hasText: name }).waitFor();
+    // A click outside closes the popper, so the next search opens a fresh one.
+    await page.getByTestId('chief-page').locator('h2').click();
+    return text;
   }
 
   async function fillAspect(
@@ -176,22 +193,9 @@ describe("chief judge's day (browser)", () => {
     const panel = page.getByTestId('chief-assignments');
     for (const code of ['B', 'A']) {
       const select = panel.getByTestId(`assign-select-${code}`);
-      await select.click();
-      await page.keyboard.type('王强');
-      // Each select has its own popper, appended last: the one this select just opened.
-      await page
-        .locator('.el-select-dropdown__item:visible', { hasText: '评分裁判 王强' })
-        .last()
-        .click();
-      await page.keyboard.press('Escape');
-      await select.click();
-      await page.keyboard.type(JUDGE2_UNIT.slice(0, 4));
-      const chen = page
-        .locator('.el-select-dropdown__item:visible', { hasText: '评分裁判 陈刚' })
-        .last();
-      await expect(chen.innerText()).resolves.toContain('回避 2 名本单位选手');
-      await chen.click();
-      await page.keyboard.press('Escape');
+      await pickJudge(select, '王强', '评分裁判 王强');
+      const chen = await pickJudge(select, JUDGE2_UNIT.slice(0, 4), '评分裁判 陈刚');
+      expect(chen).toContain('回避 2 名本单位选手');
     }
     await panel.getByTestId('assign-conflicts').first().getByText('与 2 名选手同单位').waitFor();
     await page.screenshot({ path: artifactPath('day-02-assign-by-name.png'), fullPage: true });
@@ -237,6 +241,72 @@ describe("chief judge's day (browser)", () => {
     await page.screenshot({ path: artifactPath('day-03-code-map-print.png'), fullPage: true });
   });
 
+  it('imports theory scores after a dry run that lists row errors, and takes times in a grid', async () => {
+    await page.getByTestId('logout').click();
+    await page.waitForURL('**/login');
+    await signIn(page, server.baseUrl, 'chief');
+    await openChiefTab('理论与用时');
+    const panel = page.getByTestId('chief-theory');
+    const map = await api<{ checkInCode: string; workpieceCode: string }[]>(
+      server.baseUrl,
+      'GET',
+      `/events/${day.eventId}/code-map`,
+      day.encryptor.token,
+    );
+    const bad = artifactPath('day-theory-bad.csv');
+    writeFileSync(
+      bad,
+      ['检录号,理论成绩', 'NOPE9,80', `${map[1].checkInCode},75`, 'NOPE8,70'].join('\n'),
+    );
+    await panel.getByTestId('theory-file').setInputFiles(bad);
+    await panel.getByTestId('theory-row-errors').getByText('校验发现 2 处错误').waitFor();
+    const errors = panel.getByTestId('import-errors');
+    await expect(errors.getByText('本赛项没有该检录号').count()).resolves.toBe(2);
+    await expect(panel.getByTestId('theory-import-run').isDisabled()).resolves.toBe(true);
+    await page.screenshot({ path: artifactPath('day-04-theory-dry-run.png'), fullPage: true });
+
+    const theoryOf = (i: number) => 60 + i * 5;
+    const good = artifactPath('day-theory.csv');
+    writeFileSync(
+      good,
+      ['检录号,理论成绩', ...map.map((r, i) => `${r.checkInCode},${theoryOf(i)}`)].join('\n'),
+    );
+    await panel.getByTestId('theory-file').setInputFiles(good);
+    await panel.getByTestId('theory-checked').waitFor();
+    let scores = await api<{ workpieceCode: string; theory: number | null }[]>(
+      server.baseUrl,
+      'GET',
+      `/events/${day.eventId}/scores`,
+      day.chief.token,
+    );
+    expect(scores.every((r) => r.theory === null)).toBe(true);
+    await panel.getByTestId('theory-import-run').click();
+    await page.getByText(`已导入 ${map.length} 条理论成绩`).waitFor();
+    scores = await api(server.baseUrl, 'GET', `/events/${day.eventId}/scores`, day.chief.token);
+    expect(Object.fromEntries(scores.map((r) => [r.workpieceCode, r.theory]))).toEqual(
+      Object.fromEntries(map.map((r, i) => [r.workpieceCode, theoryOf(i)])),
+    );
+
+    const grid = panel.getByTestId('times-grid');
+    await grid.getByTestId(`time-${map[1].workpieceCode}`).fill('abc');
+    await grid.getByText('格式为 分:秒').waitFor();
+    await grid.getByTestId(`time-${map[1].workpieceCode}`).fill('');
+    await grid.getByTestId(`time-${map[0].workpieceCode}`).fill('95:30');
+    await grid.getByTestId('times-save').click();
+    await page.getByText('已保存 1 条用时').waitFor();
+    const timed = await api<{ workpieceCode: string; timeUsedSeconds: number | null }[]>(
+      server.baseUrl,
+      'GET',
+      `/events/${day.eventId}/scores`,
+      day.chief.token,
+    );
+    expect(timed.find((r) => r.workpieceCode === map[0].workpieceCode)?.timeUsedSeconds).toBe(
+      95 * 60 + 30,
+    );
+    expect(timed.filter((r) => r.timeUsedSeconds !== null)).toHaveLength(1);
+    expect(browser.pageErrors).toEqual([]);
+  });
+
   it('decrypts once the supervisor signs in on the same screen; wrong people are refused beside the field', async () => {
     // Marking and the lock are other pages' tests: here they go over the API.
     for (const username of ['judge1', 'judge2']) {
@@ -266,9 +336,6 @@ describe("chief judge's day (browser)", () => {
       await api(server.baseUrl, 'POST', `/modules/${m.id}/lock`, day.chief.token);
     }
 
-    await page.getByTestId('logout').click();
-    await page.waitForURL('**/login');
-    await signIn(page, server.baseUrl, 'chief');
     await openChiefTab('解密');
     const panel = page.getByTestId('chief-decrypt');
     await panel.getByTestId('decrypt-open').click();
@@ -291,7 +358,7 @@ describe("chief judge's day (browser)", () => {
 
     await form.getByTestId('decrypt-username').fill('supervisor');
     await form.getByTestId('decrypt-password').fill(DEMO_PASSWORD);
-    await page.screenshot({ path: artifactPath('day-04-decrypt-sign-in.png'), fullPage: true });
+    await page.screenshot({ path: artifactPath('day-05-decrypt-sign-in.png'), fullPage: true });
     await form.getByTestId('decrypt-confirm').click();
     const done = panel.getByTestId('decrypt-done');
     await done.waitFor();
@@ -304,7 +371,38 @@ describe("chief judge's day (browser)", () => {
       day.chief.token,
     );
     expect(event.decryptedAt).not.toBeNull();
-    await page.screenshot({ path: artifactPath('day-05-decrypted.png'), fullPage: true });
+    await page.screenshot({ path: artifactPath('day-06-decrypted.png'), fullPage: true });
+    expect(browser.pageErrors).toEqual([]);
+  });
+
+  it("shows organizers the marking progress per module and each judge's signature, read-only", async () => {
+    await page.getByTestId('logout').click();
+    await page.waitForURL('**/login');
+    await signIn(page, server.baseUrl, 'organizer');
+    const [edition] = await api<{ id: number }[]>(
+      server.baseUrl,
+      'GET',
+      '/editions',
+      day.organizer.token,
+    );
+    await page.goto(`${server.baseUrl}/admin/editions/${edition.id}/progress?event=${day.eventId}`);
+    const view = page.getByTestId('organizer-progress');
+    const progress = await api<{ code: string; entered: number; expected: number }[]>(
+      server.baseUrl,
+      'GET',
+      `/events/${day.eventId}/progress`,
+      day.organizer.token,
+    );
+    for (const m of progress) {
+      await view
+        .getByTestId(`progress-${m.code}`)
+        .getByText(`已评 ${m.entered} / ${m.expected}`)
+        .waitFor();
+      await view.getByTestId(`progress-judges-${m.code}`).getByText('评分裁判 陈刚').waitFor();
+    }
+    await expect(view.getByTestId('lock').count()).resolves.toBe(0);
+    await expect(view.getByTestId('unlock').count()).resolves.toBe(0);
+    await page.screenshot({ path: artifactPath('day-07-organizer-progress.png'), fullPage: true });
     expect(browser.pageErrors).toEqual([]);
   });
 });

@@ -20,7 +20,8 @@ export async function encryptedEvent(
   baseUrl: string,
   eventName: string,
   contestants = 5,
-): Promise<EncryptedEvent> {
+  until: 'codes' | 'draw' = 'codes',
+): Promise<EncryptedEvent & { entryNos: string[]; editionId: number }> {
   const organizer = await login(baseUrl, 'organizer');
   const encryptor = await login(baseUrl, 'encryptor');
   const chief = await login(baseUrl, 'chief');
@@ -62,6 +63,19 @@ export async function encryptedEvent(
     decision: 'approve',
   });
   await api(baseUrl, 'POST', `/events/${event.id}/draw`, organizer.token, {});
+  const prepared = {
+    eventId: event.id,
+    eventName,
+    contestants,
+    organizer,
+    chief,
+    encryptor,
+    entryNos,
+    editionId: edition.id,
+  };
+  if (until === 'draw') {
+    return prepared;
+  }
   for (const entryNo of entryNos) {
     await api(baseUrl, 'POST', `/events/${event.id}/check-in`, organizer.token, {
       entryNo,
@@ -69,5 +83,5 @@ export async function encryptedEvent(
     });
   }
   await api(baseUrl, 'POST', `/events/${event.id}/codes`, encryptor.token);
-  return { eventId: event.id, eventName, contestants, organizer, chief, encryptor };
+  return prepared;
 }

@@ -82,6 +82,21 @@ const dayEn: DayMessages = {
     theory: 'Theory',
     time: 'Time used',
   },
+  progressView: {
+    menu: 'Marking progress',
+    title: 'Marking progress',
+    judgesOf: '{module}: signatures of its judges',
+    noJudges: 'No judges assigned yet',
+    unsigned: 'Not signed',
+  },
+  scanLog: {
+    pending: 'Working',
+    ok: 'Checked in',
+    duplicate: 'Duplicate',
+    stranger: 'Not on the roster',
+    error: 'Failed',
+    notOnRoster: 'No such entry number or ID number on this event’s roster',
+  },
   errors: {
     CHECK_IN_CODE_UNKNOWN: 'No such check-in code in this event',
     CHECK_IN_CODE_DUPLICATE: 'The check-in code appears twice in the sheet',

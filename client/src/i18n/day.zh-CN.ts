@@ -78,6 +78,21 @@ const dayZhCN = {
     theory: '理论成绩',
     time: '用时',
   },
+  progressView: {
+    menu: '评分进度',
+    title: '评分进度',
+    judgesOf: '{module}：各裁判签字情况',
+    noJudges: '尚未分配裁判',
+    unsigned: '未签字',
+  },
+  scanLog: {
+    pending: '处理中',
+    ok: '已检录',
+    duplicate: '重复',
+    stranger: '不在名单',
+    error: '失败',
+    notOnRoster: '本赛项名单中没有该报名号或身份证号',
+  },
   errors: {
     CHECK_IN_CODE_UNKNOWN: '本赛项没有该检录号',
     CHECK_IN_CODE_DUPLICATE: '检录号在表中重复',

@@ -5,8 +5,8 @@ import { Live1764350000000 } from './1764350000000-live';
 import { Policies1764360000000 } from './1764360000000-policies';
 import { Results1764370000000 } from './1764370000000-results';
 import { ContestantAccounts1764380000000 } from './1764380000000-contestant-accounts';
-import { SignatureNotices1764390000000 } from './1764390000000-signature-notices';
 import { EventRules1764390000000 } from './1764390000000-event-rules';
+import { SignatureNotices1764390000000 } from './1764390000000-signature-notices';
 import { AuditHead1764391200000 } from './1764391200000-audit-head';
 import { RacesAndHistory1764395000000 } from './1764395000000-races-and-history';
 
