@@ -4,7 +4,7 @@ import { AppError, badRequest } from '../errors/app-error';
 import { csvRows } from './csv';
 import { fromExcelText } from './excel-text';
 import { SheetLimits, sheetTooLarge } from './sheet-limits';
-import { checkZip, storedPart, ZipPart } from './zip-guard';
+import { inflateZip, storedPart, ZipPart } from './zip-guard';
 
 export interface TableRow {
   /** The sheet's own row number (1 = the header). */
@@ -66,14 +66,30 @@ class Budget {
 }
 
 const SHEET_PART = /^xl\/worksheets\/sheet(\d+)\.xml$/;
-const EMPTY_SST =
-  '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>';
+const EMPTY_SST = Buffer.from(
+  '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>',
+);
 
 /**
- * The parts exceljs's streaming reader needs, in the order that lets it parse the worksheet as
- * it streams: given the worksheet before the shared strings (Excel's and exceljs's own order)
- * it copies the whole worksheet to a temporary file first, and when the read stops at a limit
- * the file stays until the process exits. A workbook without shared strings gets an empty table.
+ * XML with every non-ASCII character written as a character reference (&#20320;). exceljs's
+ * streaming reader decodes each chunk of an entry on its own, so a Chinese character split
+ * between two chunks came out as two U+FFFD (we saw 选手984 become 选手98\uFFFD); ASCII cannot
+ * be split. SpreadsheetML keeps non-ASCII in text and attribute values only, where a
+ * reference means the same character.
+ */
+function asciiXml(xml: Buffer): Buffer {
+  return Buffer.from(
+    xml.toString('utf8').replace(/[^\p{ASCII}]/gu, (c) => `&#${c.codePointAt(0)};`),
+    'ascii',
+  );
+}
+
+/**
+ * The parts exceljs's streaming reader needs, stored (not deflated, already checked), in the
+ * order that lets it parse the worksheet as it streams: given the worksheet before the shared
+ * strings (Excel's and exceljs's own order) it copies the whole worksheet to a temporary file
+ * first, which stays there until the process exits when the read stops at a limit. A workbook
+ * without shared strings gets an empty table.
  */
 function streamingOrder(parts: ZipPart[]): Buffer[] {
   const named = (name: string) => parts.filter((p) => p.name === name);
@@ -84,9 +100,9 @@ function streamingOrder(parts: ZipPart[]): Buffer[] {
   return [
     ...named('xl/workbook.xml'),
     ...named('xl/_rels/workbook.xml.rels'),
-    ...(strings.length > 0 ? strings : [storedPart('xl/sharedStrings.xml', EMPTY_SST)]),
+    ...(strings.length > 0 ? strings : [{ name: 'xl/sharedStrings.xml', bytes: EMPTY_SST }]),
     ...sheets,
-  ].map((p) => p.bytes);
+  ].map((p) => storedPart(p.name, asciiXml(p.bytes)).bytes);
 }
 
 /** Lets other requests (health, marks) through between slices of a long read. */
@@ -94,7 +110,7 @@ const YIELD_EVERY_ROWS = 100;
 const breathe = () => new Promise((resolve) => setImmediate(resolve));
 
 async function xlsxTable(buffer: Buffer, limits: SheetLimits): Promise<TableRow[]> {
-  const parts = await checkZip(buffer, limits.bytes);
+  const parts = await inflateZip(buffer, limits.bytes);
   const budget = new Budget(limits);
   const table: TableRow[] = [];
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(streamingOrder(parts)), {

@@ -5,9 +5,8 @@ import { MAX_ZIP_ENTRIES, sheetTooLarge } from './sheet-limits';
 const LOCAL = 0x04034b50;
 const CENTRAL = 0x02014b50;
 const END = 0x06054b50;
-const DESCRIPTOR = 0x08074b50;
 
-/** One entry of a checked zip: its local header, data and descriptor, bytes as they are. */
+/** One entry of a zip: its name and content (inflated), or, from storedPart, the entry itself. */
 export interface ZipPart {
   name: string;
   bytes: Buffer;
@@ -15,7 +14,6 @@ export interface ZipPart {
 
 interface Entry {
   method: number;
-  flags: number;
   compressed: number;
   offset: number;
   name: string;
@@ -49,7 +47,6 @@ function centralDirectory(zip: Buffer): { entries: Entry[]; start: number } {
     }
     const nameLength = zip.readUInt16LE(at + 28);
     entries.push({
-      flags: zip.readUInt16LE(at + 8),
       method: zip.readUInt16LE(at + 10),
       compressed: zip.readUInt32LE(at + 20),
       offset: zip.readUInt32LE(at + 42),
@@ -60,79 +57,69 @@ function centralDirectory(zip: Buffer): { entries: Entry[]; start: number } {
   return { entries, start };
 }
 
-/** Inflates `data`, keeping nothing, and stops as soon as more than `budget` bytes came out. */
-function inflatedSize(data: Buffer, budget: number): Promise<number> {
+/** Inflates `data`, and stops as soon as more than `budget` bytes came out (then null). */
+function inflateWithin(data: Buffer, budget: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const inflate = createInflateRaw({ chunkSize: 64 * 1024 });
+    const chunks: Buffer[] = [];
     let size = 0;
     inflate.on('data', (chunk: Buffer) => {
       size += chunk.length;
+      chunks.push(chunk);
       if (size > budget) {
         inflate.destroy();
-        resolve(size);
+        resolve(null);
       }
     });
-    inflate.on('end', () => resolve(size));
+    inflate.on('end', () => resolve(Buffer.concat(chunks)));
     inflate.on('error', () => reject(unreadable()));
     inflate.end(data);
   });
 }
 
 /**
- * Checks an .xlsx before any XML parser sees it: the entries must lie one after another from the
- * first byte to the central directory (so a streaming unzipper, which reads local headers in
- * order, meets exactly the entries listed, and no hidden one), and everything they inflate to,
- * counted by inflating and discarding, must stay within `maxBytes`. The sizes a zip declares
- * are not trusted: a bomb states whatever it likes.
+ * The entries of an .xlsx, inflated here before any XML parser sees them, counting what comes
+ * out: everything together must stay within `maxBytes`, and the first byte beyond stops it.
+ * The sizes a zip declares are not trusted (a bomb states whatever it likes), and only the
+ * entries the central directory lists are read.
  */
-export async function checkZip(zip: Buffer, maxBytes: number): Promise<ZipPart[]> {
+export async function inflateZip(zip: Buffer, maxBytes: number): Promise<ZipPart[]> {
   if (zip.length < 22) {
     throw unreadable();
   }
   const { entries, start } = centralDirectory(zip);
-  let expected = 0;
   let inflated = 0;
   const parts: ZipPart[] = [];
-  for (const entry of [...entries].sort((a, b) => a.offset - b.offset)) {
-    if (entry.offset !== expected || entry.offset + 30 > zip.length) {
-      throw unreadable();
-    }
-    if (zip.readUInt32LE(entry.offset) !== LOCAL) {
+  for (const entry of entries) {
+    if (entry.offset + 30 > start || zip.readUInt32LE(entry.offset) !== LOCAL) {
       throw unreadable();
     }
     const dataStart =
       entry.offset + 30 + zip.readUInt16LE(entry.offset + 26) + zip.readUInt16LE(entry.offset + 28);
-    const dataEnd = dataStart + entry.compressed;
-    if (dataEnd > start) {
+    const data = zip.subarray(dataStart, dataStart + entry.compressed);
+    if (dataStart + entry.compressed > start) {
       throw unreadable();
     }
-    const data = zip.subarray(dataStart, dataEnd);
+    let bytes: Buffer | null;
     if (entry.method === 0) {
-      inflated += data.length;
+      bytes = data.length <= maxBytes - inflated ? data : null;
     } else if (entry.method === 8) {
-      inflated += await inflatedSize(data, maxBytes - inflated);
+      bytes = await inflateWithin(data, maxBytes - inflated);
     } else {
       throw unreadable();
     }
-    if (inflated > maxBytes) {
+    if (bytes === null) {
       throw sheetTooLarge('bytes', maxBytes);
     }
-    expected = dataEnd;
-    if (entry.flags & 8) {
-      expected += dataEnd + 4 <= zip.length && zip.readUInt32LE(dataEnd) === DESCRIPTOR ? 16 : 12;
-    }
-    parts.push({ name: entry.name, bytes: zip.subarray(entry.offset, expected) });
-  }
-  if (expected !== start) {
-    throw unreadable();
+    inflated += bytes.length;
+    parts.push({ name: entry.name, bytes });
   }
   return parts;
 }
 
 /** A stored (uncompressed) zip entry: its local header and data, as a streaming reader reads it. */
-export function storedPart(name: string, text: string): ZipPart {
+export function storedPart(name: string, data: Buffer): ZipPart {
   const nameBytes = Buffer.from(name, 'utf8');
-  const data = Buffer.from(text, 'utf8');
   const header = Buffer.alloc(30);
   header.writeUInt32LE(LOCAL, 0);
   header.writeUInt16LE(20, 4);
