@@ -293,8 +293,8 @@ describe('results to rewards: publication, an appeal that changes a prize, final
     ).body.find((g: { id: number }) => g.id === grants[0].id);
     expect(paid).toMatchObject({
       status: 'paid',
-      approvedBy: 'approver',
-      paidBy: 'treasurer',
+      approvedBy: 'Test approver',
+      paidBy: 'Test treasurer',
       paymentRef: 'ICBC-2025-0001',
     });
     const twice = await request(t.url)

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomInt } from 'node:crypto';
 import { Repository } from 'typeorm';
-import { Actor, personName } from '../audit/actor';
+import { Actor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { actorOf, AuthUser } from '../auth/auth-user';
 import { AuthService } from '../auth/auth.service';

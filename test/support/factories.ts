@@ -13,7 +13,8 @@ export const PASSWORD = 'correct-horse-9';
 export async function signIn(t: TestApp, role: Role, username: string = role.replace('_', '')) {
   await t.app.get(UsersService).create(SYSTEM_ACTOR, {
     username,
-    displayName: `Test ${role}`,
+    // A second account of a role is told apart by name, as the ledger shows who approved and paid.
+    displayName: username === role.replace('_', '') ? `Test ${role}` : `Test ${username}`,
     role,
     password: PASSWORD,
   });
