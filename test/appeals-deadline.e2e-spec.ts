@@ -17,7 +17,7 @@ const sleepUntil = async (ms: number) => {
 };
 
 /**
- * 申诉 are taken in writing until the deadline set at publication (DOMAIN.md: typically 2 hours
+ * 申诉 are taken in writing until the deadline set at publication (docs/domain.md: typically 2 hours
  * after the event), and never once the results are final. Time moves for real here: the results
  * are published with a deadline two seconds ahead, and the test waits it out.
  */

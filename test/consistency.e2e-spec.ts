@@ -239,7 +239,7 @@ describe('consistency: incremental standings equal a full recompute after random
  * the ledger, filled event by event and computed again (idempotent), equals the one computed
  * from scratch from every final event's stored marks.
  *
- * Publication lasts days and the appeal deadline is hours away, as in DOMAIN.md: only Date is
+ * Publication lasts days and the appeal deadline is hours away, as in docs/domain.md: only Date is
  * faked (timers, I/O and the database run for real) so a day's publication can end at once.
  */
 describe('consistency: appeals, final results and the awards ledger after random competition days', () => {

@@ -97,7 +97,7 @@ const RECUSED_UNIT = 'U3';
 const halfUp = (num: number, den: number) => Math.floor((2 * num + den) / (2 * den));
 const h = (v: number) => Math.round(v * 100);
 
-/** The hand-computed table: marks in hundredths, from the rules in DOMAIN.md, without the domain code. */
+/** The hand-computed table: marks in hundredths, from the rules in docs/domain.md, without the domain code. */
 function expected(i: number, judgesOf: (i: number) => number[]) {
   const judges = judgesOf(i);
   const judgement = (code: string, how: 'mean' | 'trimmed' | 'worldskills') => {

@@ -85,7 +85,7 @@ export const DEMO_EVENTS: CreateEventDto[] = [
     theoryWeight: 30,
     practicalWeight: 70,
     status: 'published',
-    // The DOMAIN.md default, spelled out: 10 / 20 / 30 % of those who competed, half up.
+    // The docs/domain.md default, spelled out: 10 / 20 / 30 % of those who competed, half up.
     rules: {
       quota: { kind: 'percent', percents: [10, 20, 30], rounding: 'half-up', minimumOne: true },
     },

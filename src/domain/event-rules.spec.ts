@@ -143,7 +143,7 @@ describe('validateEventRules', () => {
 });
 
 describe('eventOptions: the one reading of an event’s stored rules', () => {
-  it('gives the DOMAIN.md defaults when nothing is stored', () => {
+  it('gives the docs/domain.md defaults when nothing is stored', () => {
     expect(eventOptions(event(null))).toEqual({
       group: 'worker',
       weights: { theoryWeight: 30, practicalWeight: 70 },

@@ -14,7 +14,7 @@ import { MODULE_TIE_BREAK, type RankingOptions, type TieBreak, type Weights } fr
 /**
  * Every rule of an event that the organiser sets (issue #14), stored as one JSON value on the
  * event and read only through `eventOptions`, so that ranking, prizes, the live board and the
- * documents cannot disagree. Defaults are those of DOMAIN.md.
+ * documents cannot disagree. Defaults are those of docs/domain.md.
  */
 export interface EventRuleSet {
   quota: QuotaRule;

@@ -4,7 +4,7 @@ import { DomainError } from './errors';
  * PRC resident identity card number (公民身份号码, GB 11643-1999), 18 characters:
  * 6-digit administrative region code, 8-digit birth date YYYYMMDD, 3-digit sequence (odd for
  * men, even for women), and an ISO 7064 MOD 11-2 check character (0–9 or X).
- * DOMAIN.md: the contestant's ID carries the date of birth, which eligibility (age) relies on,
+ * docs/domain.md: the contestant's ID carries the date of birth, which eligibility (age) relies on,
  * so a number is accepted only when every part is real, not just 18 characters long.
  */
 

@@ -46,7 +46,7 @@ describe('validateMarkValue', () => {
 });
 
 describe('aggregateAspect', () => {
-  // DOMAIN.md: "With 5 or more judges drop the highest and lowest and average the rest;
+  // docs/domain.md: "With 5 or more judges drop the highest and lowest and average the rest;
   // otherwise average."
   it.each<[string, JudgementAspect, number[], number, number]>([
     ['3 judges: plain mean, rounded half up', judged(), [6, 7, 7], 6.67, 1],

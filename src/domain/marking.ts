@@ -3,7 +3,7 @@ import { decimalPlaces, divRoundHalfUp, fromHundredths, toHundredths } from './n
 
 /**
  * Marking schemes and how judges' marks become aspect, module and component marks.
- * DOMAIN.md, phase 5: "each aspect by N judges. With 5 or more judges drop the highest and lowest
+ * docs/domain.md, phase 5: "each aspect by N judges. With 5 or more judges drop the highest and lowest
  * and average the rest; otherwise average. A spread above the aspect's limit is flagged for the
  * chief judge." The aspect kinds follow WorldSkills-style schemes, which Chinese national and
  * provincial competitions have adopted: measurement (objective, one agreed value), judgement
@@ -25,7 +25,7 @@ export type JudgementAggregation = 'mean' | 'trimmed-mean' | 'worldskills';
  * Subjective aspect marked by several judges.
  * - `mean`: each judge gives 0..max on `step`; the aspect mark is the mean.
  * - `trimmed-mean`: as `mean`, but with 5 or more judges the one highest and one lowest value
- *   are dropped first (DOMAIN.md phase 5; with fewer, dropping two would leave too few).
+ *   are dropped first (docs/domain.md phase 5; with fewer, dropping two would leave too few).
  * - `worldskills`: each judge gives an integer 0–3; aspect mark = mean ÷ 3 × max, and judges
  *   may differ by at most 1 point (the WorldSkills judgement rule), hence maxSpread 1 by default.
  * `maxSpread` is in the judges' units (marks, or 0–3 points for worldskills); absent = no flag,
@@ -56,7 +56,7 @@ export interface MarkingModule {
   aspects: Aspect[];
 }
 
-/** Practical modules plus an optional theory part (an event may have no theory, DOMAIN.md). */
+/** Practical modules plus an optional theory part (an event may have no theory, docs/domain.md). */
 export interface MarkingScheme {
   theory: { max: number } | null;
   modules: MarkingModule[];
@@ -235,7 +235,7 @@ export interface SchemeError {
 }
 
 /**
- * Checks a scheme before any mark is entered: marks on a 100-point scale (DOMAIN.md: "each on a
+ * Checks a scheme before any mark is entered: marks on a 100-point scale (docs/domain.md: "each on a
  * 100-point scale"), so practical maxima (deductions excluded, they only take away) add up to
  * 100 and the theory part, when there is one, is out of 100; codes are unique across the scheme
  * because judges' tablets and the mark ledger key on them.

@@ -3,7 +3,7 @@ import type { Prize } from './prizes';
 import { isQualificationLevel, type QualificationLevel } from './qualification';
 
 /**
- * The reward policy as data (DOMAIN.md "Rewards (defaults, the 2015 policy as data)"): what each
+ * The reward policy as data (docs/domain.md "Rewards (defaults, the 2015 policy as data)"): what each
  * prize of each group brings, and the 1:1 matching rule, each tied to the clause it comes from so
  * a certificate or a payment can always say why. The default file is
  * data/policies/wuxi-2015.json (item 17 of 锡政发〔2015〕339号); a later policy is a new file, not

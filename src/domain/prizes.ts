@@ -4,7 +4,7 @@ import { toHundredths } from './numbers';
 
 /**
  * Prize quotas for one event and group (一、二、三等奖).
- * DOMAIN.md, "Prizes": the quota is either fixed counts (e.g. 1 / 2 / 3) or percentages of those
+ * docs/domain.md, "Prizes": the quota is either fixed counts (e.g. 1 / 2 / 3) or percentages of those
  * who actually competed (e.g. 10% / 20% / 30%) with a rounding rule; a tie across a boundary gets
  * the higher prize; an optional floor (no prize below 60 in either part). Rules are data, set per
  * event and per group, since worker and student groups of one occupation often differ.
@@ -40,7 +40,7 @@ export interface PrizeFloor {
 }
 
 /**
- * A tie across a boundary: 'higher' gives every tied contestant the higher prize (DOMAIN.md
+ * A tie across a boundary: 'higher' gives every tied contestant the higher prize (docs/domain.md
  * default); 'strict' never exceeds a prize's count, so a tied group that does not fit takes the
  * next prize down whole (or none).
  */
@@ -68,7 +68,7 @@ export interface PrizeRule {
 /** One rule per group of an event; worker and student rules are configured separately. */
 export type PrizeRulesByGroup = Record<ContestantGroup, PrizeRule>;
 
-/** DOMAIN.md default: 10% / 20% / 30% of those who competed, half up, no floor unless set. */
+/** docs/domain.md default: 10% / 20% / 30% of those who competed, half up, no floor unless set. */
 export const DEFAULT_PRIZE_RULE: PrizeRule = {
   quota: { kind: 'percent', percents: [10, 20, 30], rounding: 'half-up' },
 };

@@ -4,7 +4,7 @@ import { divRoundHalfUp, fromHundredths, toHundredths } from './numbers';
 
 /**
  * Totals and ranking within one event and group.
- * DOMAIN.md, "Scoring and ranking": Total = theory × 30% + practical × 70% by default, each on a
+ * docs/domain.md, "Scoring and ranking": Total = theory × 30% + practical × 70% by default, each on a
  * 100-point scale; some events have no theory (weight 0). Tie-break chain: higher practical →
  * less time used → higher theory → shared rank; an event may forbid shared ranks (the national
  * competition does). Every comparison is on marks rounded to 2 decimals, the published figures,
@@ -60,7 +60,7 @@ export type TieBreak = 'practical' | 'time' | 'theory' | `module:${string}`;
 export const MODULE_TIE_BREAK = 'module:';
 
 export interface RankingOptions {
-  /** Applied in order after the total; default practical → time → theory (DOMAIN.md). */
+  /** Applied in order after the total; default practical → time → theory (docs/domain.md). */
   tieBreak: TieBreak[];
   /** true: equal rows share a rank (1, 1, 3). false: a strict order, see rankContestants. */
   sharedRanks: boolean;

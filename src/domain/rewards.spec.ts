@@ -21,7 +21,7 @@ const load = (json: unknown): RewardPolicy => {
 };
 const policy = load(wuxi2015);
 
-describe('upgradeFor (DOMAIN.md promotion rule)', () => {
+describe('upgradeFor (docs/domain.md promotion rule)', () => {
   it.each<[QualificationLevel | null, QualificationLevel, QualificationLevel | null, UpgradeCode]>([
     [null, 'technician', 'technician', 'to-target'],
     ['junior', 'technician', 'technician', 'to-target'],

@@ -27,7 +27,7 @@ export interface Upgrade {
 }
 
 /**
- * DOMAIN.md, "Rewards": promoted to the target level; if already at or above it, one level up;
+ * docs/domain.md, "Rewards": promoted to the target level; if already at or above it, one level up;
  * nobody above 高级技师 — then no promotion and the output says so. Someone without any
  * qualification (null) is promoted to the target. A null target means the prize brings none.
  */
@@ -129,7 +129,7 @@ export interface ExternalResult {
   level: ExternalLevel;
   /** 1 = first place. */
   placing: number;
-  /** Integer yuan paid to the person there (per person for team events, DOMAIN.md). */
+  /** Integer yuan paid to the person there (per person for team events, docs/domain.md). */
   amount: number;
 }
 

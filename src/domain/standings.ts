@@ -1,7 +1,7 @@
 import { componentMark } from './marking';
 import { rankContestants, RankingOptions, totalMark } from './ranking';
 
-/** One work-piece's visible marks: only locked modules count on a live board (DOMAIN.md). */
+/** One work-piece's visible marks: only locked modules count on a live board (docs/domain.md). */
 export interface StandingInput {
   entryId: number;
   workstationNo: number | null;

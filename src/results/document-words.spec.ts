@@ -25,6 +25,8 @@ describe('document words', () => {
     ['锡政发〔2015〕339号 第17条', '锡政发〔2015〕339号 第十七条'],
     ['DOMAIN.md（竞赛惯例，非第17条原文）', '竞赛惯例'],
     ['DOMAIN.md（无锡第四届2019年做法）', '竞赛惯例（无锡第四届2019年做法）'],
+    ['docs/domain.md（竞赛惯例，非第17条原文）', '竞赛惯例'],
+    ['docs/domain.md（无锡第四届2019年做法）', '竞赛惯例（无锡第四届2019年做法）'],
   ])('words a clause source: %s', (source, words) => {
     expect(clauseSourceWords(source)).toBe(words);
   });

@@ -44,7 +44,7 @@ export function chineseNumeral(n: number): string {
 export function clauseSourceWords(source: string): string {
   return source
     .replace(/第(\d+)条/g, (_m, n: string) => `第${chineseNumeral(Number(n))}条`)
-    .replace(/DOMAIN\.md[（(]?([^）)]*)[）)]?/, (_m, note: string) => {
+    .replace(/(?:docs\/domain|DOMAIN)\.md[（(]?([^）)]*)[）)]?/, (_m, note: string) => {
       const rest = note.replace(/，?非第.+条原文/, '').replace(/^竞赛惯例$/, '');
       return rest ? `竞赛惯例（${rest}）` : '竞赛惯例';
     });

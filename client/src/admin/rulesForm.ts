@@ -44,7 +44,7 @@ export interface RulesForm {
   then: TieOutcome;
 }
 
-/** DOMAIN.md's defaults, as the server fills them in. */
+/** docs/domain.md's defaults, as the server fills them in. */
 export function blankRules(): RulesForm {
   return {
     quotaKind: 'percent',

@@ -78,7 +78,7 @@ export const GLOSSARY = {
     accepted: term('已受理', 'Accepted'),
     rejected: term('已驳回', 'Rejected'),
   },
-  /** The day's phases (DOMAIN.md). */
+  /** The day's phases (docs/domain.md). */
   phases: {
     registration: term('报名', 'Registration'),
     review: term('资格审核', 'Eligibility review'),

@@ -160,7 +160,7 @@ export class TieBreakDto {
   then: TieOutcome;
 }
 
-/** Every field may be left out: it then takes the DOMAIN.md default. */
+/** Every field may be left out: it then takes the docs/domain.md default. */
 export class EventRulesDto {
   @ApiPropertyOptional({ type: QuotaDto })
   @IsOptional()

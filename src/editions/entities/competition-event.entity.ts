@@ -110,7 +110,7 @@ export class CompetitionEvent {
   resultsComputedAt: string | null;
 
   /**
-   * Quota, 优胜奖, floor, minimum field, past winners and tie-break chain; DOMAIN.md's defaults
+   * Quota, 优胜奖, floor, minimum field, past winners and tie-break chain; docs/domain.md's defaults
    * when null. Read only through `eventOptions` (src/domain/event-rules.ts).
    */
   @Column({ type: 'simple-json', nullable: true })
