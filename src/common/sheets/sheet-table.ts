@@ -105,6 +105,18 @@ function streamingOrder(parts: ZipPart[]): Buffer[] {
   ].map((p) => storedPart(p.name, asciiXml(p.bytes)).bytes);
 }
 
+/**
+ * 64 KB at a time, as an inflating stream would give them: exceljs parses each chunk in one
+ * synchronous step and keeps its events, so one 7 MB chunk stalled the loop for seconds.
+ */
+function* slices(buffers: Buffer[]): Generator<Buffer> {
+  for (const buffer of buffers) {
+    for (let at = 0; at < buffer.length; at += 64 * 1024) {
+      yield buffer.subarray(at, at + 64 * 1024);
+    }
+  }
+}
+
 /** Lets other requests (health, marks) through between slices of a long read. */
 const YIELD_EVERY_ROWS = 100;
 const breathe = () => new Promise((resolve) => setImmediate(resolve));
@@ -113,13 +125,16 @@ async function xlsxTable(buffer: Buffer, limits: SheetLimits): Promise<TableRow[
   const parts = await inflateZip(buffer, limits.bytes);
   const budget = new Budget(limits);
   const table: TableRow[] = [];
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(streamingOrder(parts)), {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(
+    Readable.from(slices(streamingOrder(parts))),
+    {
+      sharedStrings: 'cache',
+      hyperlinks: 'ignore',
+      styles: 'ignore',
+      worksheets: 'emit',
+      entries: 'ignore',
+    },
+  );
   try {
     for await (const sheet of reader) {
       for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {

@@ -64,9 +64,13 @@ function inflateWithin(data: Buffer, budget: number): Promise<Buffer | null> {
     const chunks: Buffer[] = [];
     let size = 0;
     inflate.on('data', (chunk: Buffer) => {
+      if (size > budget) {
+        return; // destroyed: output already under way is dropped, not kept
+      }
       size += chunk.length;
       chunks.push(chunk);
       if (size > budget) {
+        chunks.length = 0;
         inflate.destroy();
         resolve(null);
       }
