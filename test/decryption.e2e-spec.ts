@@ -98,7 +98,7 @@ describe('Decryption by the chief judge and the supervisor', () => {
     const supervisor = await supervisorAccount(t);
     const res = await decrypt(await supervisorCredentials(t)).expect(200);
     expect(res.body.decryptedAt).toEqual(expect.any(String));
-    expect(res.body.chief).toEqual({ id: expect.any(Number), name: 'Test chief_judge' });
+    expect(res.body.chief).toEqual({ id: expect.any(Number), name: '测试裁判长' });
     expect(res.body.supervisor).toEqual({ id: supervisor.id, name: '监督仲裁 刘洋' });
 
     const audit = (
@@ -126,7 +126,7 @@ describe('Decryption by the chief judge and the supervisor', () => {
       .set(day.chief.auth)
       .expect(200);
     expect(sheet.text).toContain('解密');
-    expect(sheet.text).toContain('Test chief_judge');
+    expect(sheet.text).toContain('测试裁判长');
     expect(sheet.text).toContain('监督仲裁 刘洋');
 
     const again = await decrypt(await supervisorCredentials(t)).expect(409);

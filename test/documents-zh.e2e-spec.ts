@@ -171,6 +171,6 @@ describe('documents speak Chinese: lists, certificate and the results sheet', ()
         .set(day.organizer.auth)
         .expect(200)
     ).body as { drawnBy: string }[];
-    expect(draws[0].drawnBy).toBe('Test organizer');
+    expect(draws[0].drawnBy).toBe('测试组委会');
   });
 });

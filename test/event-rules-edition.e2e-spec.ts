@@ -304,13 +304,13 @@ describe('an edition with its own rules, to final results and grants', () => {
     const notes = new Map(
       grants.map((g) => [names.get(g.contestantId), [g.upgradeNote, g.upgradeCode]]),
     );
-    expect(notes.get('孙三')).toEqual(['已是最高等级', 'at-top']);
+    expect(notes.get('孙三')).toEqual(['已是最高等级，不再晋升', 'at-top']);
     expect(notes.get('学生甲')).toEqual(['该奖项不含职业资格晋升', 'none']);
     expect(notes.get('钱二')).toEqual([null, 'to-target']);
     const line = (await results(worker.eventId)).find((r) => r.name === '孙三') as Line & {
       upgrade: string;
     };
-    expect(line.upgrade).toBe('已是最高等级');
+    expect(line.upgrade).toBe('已是最高等级，不再晋升');
     const cash = grants.reduce((sum, g) => sum + g.cash, 0);
     expect(cash).toBe(170_000);
     const totals = (

@@ -188,6 +188,7 @@ describe('paid history and four eyes', () => {
       .set(approver.auth)
       .send({ paymentRef: 'ICBC-2025-0003' })
       .expect(200);
-    expect(paid.body).toMatchObject({ approvedBy: 'approver', paidBy: 'approver' });
+    expect(paid.body).toMatchObject({ approvedBy: '测试组委会', paidBy: '测试组委会' });
+    expect(paid.body.paidById).toBe(paid.body.approvedById);
   });
 });

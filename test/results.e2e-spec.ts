@@ -293,10 +293,12 @@ describe('results to rewards: publication, an appeal that changes a prize, final
     ).body.find((g: { id: number }) => g.id === grants[0].id);
     expect(paid).toMatchObject({
       status: 'paid',
-      approvedBy: 'Test approver',
-      paidBy: 'Test treasurer',
+      // By display name (both accounts are organizers named alike); two accounts all the same.
+      approvedBy: '测试组委会',
+      paidBy: '测试组委会',
       paymentRef: 'ICBC-2025-0001',
     });
+    expect(paid.approvedById).not.toBe(paid.paidById);
     const twice = await request(t.url)
       .post(`/api/grants/${grants[0].id}/pay`)
       .set(treasurer.auth)

@@ -45,7 +45,11 @@ describe('results refuse a missing theory score', () => {
     await request(t.url)
       .post(`/api/events/${day.eventId}/theory`)
       .set(day.chief.auth)
-      .send({ scores: [{ checkInCode: day.checkInCodeOf[1], score: 0 }] })
+      .send({
+        scores: [{ checkInCode: day.checkInCodeOf[1], score: 0 }],
+        // After the lock, only the chief judge changes theory, with a reason.
+        reason: '理论缺考，按0分补录',
+      })
       .expect(200);
     const res = await compute().expect(200);
     expect(res.body.rows.map((r: { total: number }) => r.total)).toEqual([87, 85.6, 62.3]);

@@ -40,7 +40,7 @@ describe('upgradeFor (docs/domain.md promotion rule)', () => {
     expect(upgradeFor('senior_technician', 'technician')).toMatchObject({
       to: null,
       reason: 'already at the top level',
-      reasonZh: '已是最高等级',
+      reasonZh: '已是最高等级，不再晋升',
     });
   });
 

@@ -63,7 +63,7 @@ export function upgradeFor(
       to: null,
       code: 'at-top',
       reason: 'already at the top level',
-      reasonZh: '已是最高等级',
+      reasonZh: '已是最高等级，不再晋升',
     };
   }
   return {

@@ -6,6 +6,7 @@ import {
   durationWords,
   mark2,
   upgradeWords,
+  chineseDateTime,
 } from './document-words';
 
 describe('document words', () => {
@@ -63,5 +64,14 @@ describe('document words', () => {
     expect(upgradeWords('senior_technician', null, 'already at the top level')).toBe(
       '已是最高等级，不再晋升',
     );
+  });
+});
+
+describe('chineseDateTime', () => {
+  it.each([
+    ['2026-12-01T21:38:37.995Z', '2026年12月2日 05:38'],
+    ['2026-10-20T01:05:00.000Z', '2026年10月20日 09:05'],
+  ])('prints %s in Beijing time as %s', (iso, words) => {
+    expect(chineseDateTime(iso)).toBe(words);
   });
 });

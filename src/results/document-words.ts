@@ -92,3 +92,13 @@ export function upgradeWords(from: string | null, to: string | null, note: strin
 export function addressee(group: string): string {
   return group === 'student' ? '同学' : '同志';
 }
+
+/** "2026年12月1日 21:38" (Beijing time) for a stored ISO instant, as a sheet prints it. */
+export function chineseDateTime(iso: string): string {
+  const at = new Date(new Date(iso).getTime() + 8 * 3600_000);
+  if (Number.isNaN(at.getTime())) {
+    return iso;
+  }
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${at.getUTCFullYear()}年${at.getUTCMonth() + 1}月${at.getUTCDate()}日 ${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())}`;
+}

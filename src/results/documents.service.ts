@@ -20,6 +20,7 @@ import {
   mark2,
   prizeWord,
   upgradeWords,
+  chineseDateTime,
 } from './document-words';
 import { ResultsService } from './results.service';
 
@@ -290,7 +291,7 @@ export class DocumentsService {
       `
 <h1>${escape(event.name)} 成绩单</h1>
 <p>状态：${glossaryTerm('resultsStatuses', status, 'zh-CN')}，总成绩 = 理论 ${event.theoryWeight}% ＋ 实操 ${event.practicalWeight}%</p>
-${event.decryptedAt ? `<p class="decrypted">解密：${escape(event.decryptedAt)} · ${escape(event.decryptedBy ?? '')}</p>` : ''}
+${event.decryptedAt ? `<p class="decrypted">解密：${escape(chineseDateTime(event.decryptedAt))}（北京时间） · ${escape(event.decryptedBy ?? '')}</p>` : ''}
 <p class="note">总成绩相同时依次比较：实操成绩高者在前，用时少者在前，理论成绩高者在前；仍相同者名次并列。</p>
 <table><thead><tr>${heads.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>
 ${body}

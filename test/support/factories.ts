@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '../../src/audit/actor';
 import type { Role } from '../../src/domain/competition';
 import { UsersService } from '../../src/users/users.service';
+import { glossaryTerm } from '../../src/common/i18n/glossary';
 import type { TestApp } from './test-app';
 
 export const PASSWORD = 'correct-horse-9';
@@ -13,8 +14,8 @@ export const PASSWORD = 'correct-horse-9';
 export async function signIn(t: TestApp, role: Role, username: string = role.replace('_', '')) {
   await t.app.get(UsersService).create(SYSTEM_ACTOR, {
     username,
-    // A second account of a role is told apart by name, as the ledger shows who approved and paid.
-    displayName: username === role.replace('_', '') ? `Test ${role}` : `Test ${username}`,
+    // A person's name as the documents print it (a Chinese sheet shows no English or codes).
+    displayName: `测试${glossaryTerm('roles', role, 'zh-CN')}`,
     role,
     password: PASSWORD,
   });
