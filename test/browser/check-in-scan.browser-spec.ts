@@ -74,7 +74,7 @@ describe('bulk check-in by scanning (browser)', () => {
     const present = roster.filter((e) => e.checkInStatus === 'present').map((e) => e.entryNo);
     expect(present.sort()).toEqual(day.entryNos.slice(0, 3).sort());
     const counts = await page.getByTestId('check-in-counts').innerText();
-    expect(counts.replace(/\s+/g, ' ')).toContain('已到场 3');
+    expect(counts.replace(/\s+/g, ' ')).toContain('已检录 3');
     await page.screenshot({ path: artifactPath('day-08-check-in-scan.png'), fullPage: true });
     expect(browser.pageErrors).toEqual([]);
   });
