@@ -28,7 +28,8 @@ describe('the rules of an event', () => {
   const settledHash = async () => {
     let previous = await databaseHash(t.dataSource);
     for (;;) {
-      await new Promise((r) => setTimeout(r, 300));
+      // Longer than the live board's coalescing interval (500 ms), whose update rows come late.
+      await new Promise((r) => setTimeout(r, 1200));
       const next = await databaseHash(t.dataSource);
       if (next === previous) {
         return next;

@@ -22,6 +22,12 @@ describe('storageFailure: the storage failed, not the request', () => {
       Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
       expect.any(String),
     ],
+    // node-postgres, on a client whose backend was terminated a moment before.
+    [new Error('Client was closed and is not queryable'), expect.any(String)],
+    [
+      new Error('Client has encountered a connection error and is not queryable'),
+      expect.any(String),
+    ],
   ])('%s → a reason', (error, reason) => {
     expect(storageFailure(error)).toEqual(reason);
   });

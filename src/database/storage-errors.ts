@@ -13,7 +13,7 @@ const PG_STORAGE = /^(08|53|58|57P0[1-3])/;
 
 /** Node's socket errors, and node-postgres's own when a backend goes away mid-query. */
 const CONNECTION_LOST =
-  /^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH)$|Connection terminated|connection timeout|Client has encountered a connection error|terminating connection/i;
+  /^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH)$|Connection terminated|connection timeout|Client has encountered a connection error|is not queryable|terminating connection/i;
 
 /**
  * Why the database could not store a change, or null when the error is about the request (a
