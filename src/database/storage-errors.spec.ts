@@ -1,4 +1,4 @@
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { conflict } from '../common/errors/app-error';
 import { storageFailure } from './storage-errors';
 
@@ -22,6 +22,8 @@ describe('storageFailure: the storage failed, not the request', () => {
       Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
       expect.any(String),
     ],
+    // An entity manager whose query runner pg released when its backend was terminated.
+    [new QueryRunnerProviderAlreadyReleasedError(), expect.any(String)],
     // node-postgres, on a client whose backend was terminated a moment before.
     [new Error('Client was closed and is not queryable'), expect.any(String)],
     [

@@ -1,4 +1,8 @@
-import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
+import {
+  QueryFailedError,
+  QueryRunnerAlreadyReleasedError,
+  QueryRunnerProviderAlreadyReleasedError,
+} from 'typeorm';
 import { AppError } from '../common/errors/app-error';
 
 /** SQLite result codes that mean the storage, not the request, failed (disk full, I/O, locks). */
@@ -23,7 +27,10 @@ export function storageFailure(error: unknown): string | null {
   if (error instanceof AppError) {
     return null;
   }
-  if (error instanceof QueryRunnerAlreadyReleasedError) {
+  if (
+    error instanceof QueryRunnerAlreadyReleasedError ||
+    error instanceof QueryRunnerProviderAlreadyReleasedError
+  ) {
     // pg dropped the runner's connection while the work still used it.
     return error.message;
   }
