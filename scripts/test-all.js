@@ -13,7 +13,8 @@ const tmp = join(root, '.tmp');
 mkdirSync(tmp, { recursive: true });
 
 const jest = (project, extraEnv = {}) => ({
-  cmd: ['npx', 'jest', '--selectProjects', project, '--runInBand', '--json', `--outputFile=${join(tmp, `jest-${project}-${extraEnv.TEST_DB ?? 'sqlite'}.json`)}`],
+  // --forceExit: a spec that spawns servers and fails midway must not leave the stage waiting.
+  cmd: ['npx', 'jest', '--selectProjects', project, '--runInBand', '--forceExit', '--json', `--outputFile=${join(tmp, `jest-${project}-${extraEnv.TEST_DB ?? 'sqlite'}.json`)}`],
   env: extraEnv,
   report: join(tmp, `jest-${project}-${extraEnv.TEST_DB ?? 'sqlite'}.json`),
 });
