@@ -1,12 +1,18 @@
-import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, mergeConfig } from 'vitest/config';
+import viteConfig from './vite.config';
 
-/** The client's own logic (outbox and sync, the sheet's values, the board's updates), run by `npm test`. */
-export default defineConfig({
-  root: fileURLToPath(new URL('.', import.meta.url)),
-  test: {
-    include: ['src/**/*.spec.ts'],
-    environment: 'node',
-    setupFiles: ['src/test-setup.ts'],
-  },
-});
+/**
+ * The client's own logic (outbox and sync, the sheet's values, the board's updates), run by
+ * `npm test`. It extends the app's Vite config, so the specs resolve the same shared aliases
+ * (`@domain`, `@error-catalogue`, `@glossary`) as the build.
+ */
+export default mergeConfig(
+  viteConfig,
+  defineConfig({
+    test: {
+      include: ['src/**/*.spec.ts'],
+      environment: 'node',
+      setupFiles: ['src/test-setup.ts'],
+    },
+  }),
+);
