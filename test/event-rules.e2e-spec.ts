@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { AuditEntry } from '../src/audit/entities/audit-entry.entity';
 import { judgeToResults, makeJudges, prepareEvent, PreparedEvent } from './support/competition-day';
-import { databaseHash } from './support/factories';
+import { databaseHash, settledDatabaseHash } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
 
 /**
@@ -24,19 +24,7 @@ describe('the rules of an event', () => {
   });
   afterAll(() => t.close());
 
-  /** Locking and results also write the live board's log a moment later: wait for it to settle. */
-  const settledHash = async () => {
-    let previous = await databaseHash(t.dataSource);
-    for (;;) {
-      // Longer than the live board's coalescing interval (500 ms), whose update rows come late.
-      await new Promise((r) => setTimeout(r, 1200));
-      const next = await databaseHash(t.dataSource);
-      if (next === previous) {
-        return next;
-      }
-      previous = next;
-    }
-  };
+  const settledHash = () => settledDatabaseHash(t.dataSource);
   const event = async () =>
     (await request(t.url).get(`/api/events/${day.eventId}`).set(day.organizer.auth).expect(200))
       .body;

@@ -10,7 +10,7 @@ import {
   Session,
   supervisorCredentials,
 } from '../support/competition-day';
-import { databaseHash, signIn, signInContestant } from '../support/factories';
+import { databaseHash, settledDatabaseHash, signIn, signInContestant } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
 import { concrete, deniedByRole, openApiRoutes, Verb } from './openapi-routes';
 
@@ -162,7 +162,8 @@ describe('ownership: own objects and others’, as judges and contestants', () =
       return;
     }
     await c.before?.();
-    const hashBefore = await databaseHash(t.dataSource);
+    // Settled: what before() locked or published writes the board's log a moment later.
+    const hashBefore = await settledDatabaseHash(t.dataSource);
     const other = await c.other();
     const unknown = c.unknown ? await c.unknown() : undefined;
     const hashAfter = await databaseHash(t.dataSource);

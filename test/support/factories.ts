@@ -108,6 +108,23 @@ export async function databaseHash(dataSource: DataSource): Promise<string> {
   return hash.digest('hex');
 }
 
+/**
+ * The database's hash once nothing writes any more: locking, results and appeals also write the
+ * live board's update log a moment later (coalesced per event, 500 ms), so wait for two equal
+ * hashes taken further apart than that.
+ */
+export async function settledDatabaseHash(dataSource: DataSource): Promise<string> {
+  let previous = await databaseHash(dataSource);
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 1200));
+    const next = await databaseHash(dataSource);
+    if (next === previous) {
+      return next;
+    }
+    previous = next;
+  }
+}
+
 /** An organizer gives a contestant a login (POST /api/contestants/:id/account); it signs in. */
 export async function signInContestant(
   t: TestApp,
