@@ -36,9 +36,40 @@ const stages = [
 ];
 
 const only = process.argv.slice(2);
+const wants = (name) => only.length === 0 || only.some((o) => name.startsWith(o));
+
+/**
+ * The browser tests need Debian's Chromium and a Chinese font. A fresh machine of this kind has
+ * neither: as root, install them here; otherwise stop at once with the one command to run.
+ */
+function ensureBrowser() {
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const font = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
+  if (existsSync(chromium) && existsSync(font)) {
+    return;
+  }
+  const command = 'apt-get update && apt-get install -y chromium fonts-wqy-microhei';
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) {
+    console.error(`The browser tests need Debian's Chromium and a Chinese font. Run:\n  sudo sh -c '${command}'`);
+    process.exit(2);
+  }
+  console.log(`━━━ installing Debian's Chromium and fonts-wqy-microhei ━━━`);
+  const run = spawnSync('sh', ['-c', command], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+  if (run.status !== 0 || !existsSync(chromium)) {
+    console.error(`Installing Chromium failed; run it by hand:\n  ${command}`);
+    process.exit(2);
+  }
+}
+if (wants('browser')) {
+  ensureBrowser();
+}
+
 const results = [];
 for (const stage of stages) {
-  if (only.length > 0 && !only.some((o) => stage.name.startsWith(o))) {
+  if (!wants(stage.name)) {
     continue;
   }
   console.log(`\n━━━ ${stage.name} ━━━ ${stage.cmd.join(' ')}`);
