@@ -23,10 +23,6 @@ module.exports = {
       displayName: 'multi',
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.multi-spec.ts'],
-      // KNOWN FAILING on main, left out of npm test until fixed (docs/reliability.md, "Known gaps"):
-      // after the merges of 2026-12-01, with Redis down a module lock request hangs, so this
-      // spec times out. Run it alone: npx jest --selectProjects multi test/multi/redis-outage
-      testPathIgnorePatterns: ['/node_modules/', 'redis-outage\\.multi-spec\\.ts$'],
       setupFiles: ['<rootDir>/test/setup-env.ts'],
     },
     {

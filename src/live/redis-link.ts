@@ -33,8 +33,11 @@ export class RedisLink {
     return Boolean(this.clients?.pub.isReady && this.clients.sub.isReady);
   }
 
-  /** Starts connecting; resolves once connected or after FIRST_CONNECT_MS, never rejects. */
-  async connect(): Promise<void> {
+  /**
+   * Starts connecting and returns at once: the adapter can be built right away (it publishes only
+   * while Redis is up, and its subscriptions wait for the first connection).
+   */
+  start(): void {
     if (!this.url || this.clients) {
       return;
     }
@@ -58,7 +61,15 @@ export class RedisLink {
       // The first attempt may fail: the client keeps retrying on its own.
       client.connect().catch(() => undefined);
     }
-    const deadline = Date.now() + FIRST_CONNECT_MS;
+  }
+
+  /** Starts connecting; resolves once connected or after `waitMs`, never rejects. */
+  async connect(waitMs = FIRST_CONNECT_MS): Promise<void> {
+    if (!this.url || this.clients) {
+      return;
+    }
+    this.start();
+    const deadline = Date.now() + waitMs;
     while (!this.ready && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 50));
     }

@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import net from 'node:net';
 
 export function freePort(): Promise<number> {
@@ -26,4 +27,15 @@ export async function waitForHealth(url: string, ms = 30_000): Promise<void> {
     }
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** Resolves once the child has exited, whether it already did (by a code or a signal) or not. */
+export function exited(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      resolve();
+    } else {
+      child.once('exit', () => resolve());
+    }
+  });
 }

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { io, Socket } from 'socket.io-client';
-import { freePort, waitForHealth } from './processes';
+import { exited, freePort, waitForHealth } from './processes';
 
 interface PreparedDay {
   eventId: number;
@@ -62,7 +62,7 @@ describe('Redis is a dependency, not a single point of failure', () => {
     const child = redis!;
     redis = null;
     child.kill('SIGKILL');
-    await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+    await exited(child);
   };
 
   const start = (port: number) => {
@@ -109,9 +109,7 @@ describe('Redis is a dependency, not a single point of failure', () => {
     for (const child of children) {
       child.kill('SIGTERM');
     }
-    await Promise.all(
-      children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))),
-    );
+    await Promise.all(children.map(exited));
     if (redis) {
       await stopRedis();
     }
@@ -157,7 +155,11 @@ describe('Redis is a dependency, not a single point of failure', () => {
       });
       const seen: number[] = [];
       socket.on('standings', (u: { seq: number }) => seen.push(u.seq));
-      await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+      // A viewer that cannot connect fails the test at once rather than waiting for its timeout.
+      await new Promise<void>((resolve, reject) => {
+        socket.once('connect', () => resolve());
+        socket.once('connect_error', (error) => reject(new Error(`${url}: ${error.message}`)));
+      });
       await socket.timeout(5000).emitWithAck('join', { eventId: day.eventId });
       return { socket, seen };
     };
@@ -219,4 +221,33 @@ describe('Redis is a dependency, not a single point of failure', () => {
     onB.socket.close();
     console.log(`redis outage: ${log.join('; ')}`);
   }, 120_000);
+
+  it('stops within seconds on SIGTERM with viewers on its workers, its database pool open', async () => {
+    // Viewers handed to the workers make Node's server ask them on close(); once they had exited
+    // it waited for ever (the process lingered until PostgreSQL's idle clients timed out).
+    const viewers = [a, b].map((url) =>
+      io(`${url}/live`, { path: '/live-io', transports: ['websocket'], reconnection: false }),
+    );
+    await Promise.all(
+      viewers.map((v) => new Promise<void>((resolve) => v.once('connect', () => resolve()))),
+    );
+    const started = Date.now();
+    const stopped = children.map(async (child) => {
+      await exited(child);
+      // Nest re-raises the signal once its shutdown hooks have run.
+      return { how: child.signalCode ?? `exit ${child.exitCode}`, ms: Date.now() - started };
+    });
+    for (const child of children) {
+      child.kill('SIGTERM');
+    }
+    const results = await Promise.all(stopped);
+    viewers.forEach((v) => v.close());
+    console.log(
+      `SIGTERM with viewers connected: ${results.map((r) => `${r.how} in ${r.ms} ms`).join(', ')}`,
+    );
+    for (const r of results) {
+      expect(['SIGTERM', 'exit 0']).toContain(r.how);
+      expect(r.ms).toBeLessThan(5_000);
+    }
+  }, 30_000);
 });

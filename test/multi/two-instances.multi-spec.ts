@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { io, Socket } from 'socket.io-client';
-import { freePort, waitForHealth } from './processes';
+import { exited, freePort, waitForHealth } from './processes';
 
 interface PreparedDay {
   eventId: number;
@@ -79,7 +79,7 @@ describe('two instances sharing PostgreSQL and Redis', () => {
       child.kill('SIGTERM');
     }
     await Promise.all(
-      children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))),
+      children.map(exited),
     );
     const admin = new Client({ connectionString: PG });
     await admin.connect();

@@ -178,14 +178,15 @@ process.on('message', (message: ToWorker, handle?: NetSocket) => {
 // The API process is the worker's reason to live: when it goes, so does the worker.
 process.on('disconnect', () => process.exit(0));
 
-async function start(): Promise<void> {
+function start(): void {
   const url = process.env.REDIS_URL;
   if (url) {
-    // Not awaited to the end: with Redis down the API forwards broadcasts over IPC meanwhile.
+    // Not waited for: the worker takes viewers at once. While Redis is down its adapter delivers
+    // nothing from other instances, and the API forwards its own broadcasts over IPC meanwhile.
     const link = new RedisLink(url, (level, text) =>
       (level === 'log' ? console.log : console.error)(`fan-out worker ${text}`),
     );
-    await link.connect();
+    link.start();
     const adapter = link.adapter();
     if (adapter) {
       io.adapter(adapter);
@@ -194,7 +195,4 @@ async function start(): Promise<void> {
   send({ type: 'ready' });
 }
 
-start().catch((error: unknown) => {
-  console.error('fan-out worker failed to start:', error);
-  process.exit(1);
-});
+start();

@@ -107,6 +107,23 @@ export class FanoutService implements OnApplicationBootstrap, BeforeApplicationS
           }),
       ),
     );
+    this.forgetHandedSockets();
+  }
+
+  /**
+   * Node's net.Server, once it has handed a socket to a child, asks those children on close()
+   * whether their sockets are closed. Each child leaves that list when it exits, but the server
+   * still believes it uses workers, and close() with none left to answer never completes
+   * (node:net Server.close counts one connection for the poll and no worker ever answers). On
+   * SQLite the process then ended only because nothing else was left to run; on PostgreSQL its
+   * pool kept it alive until idle clients timed out (10 s), without closing the database.
+   */
+  private forgetHandedSockets(): void {
+    const server = this.adapterHost.httpAdapter?.getHttpServer() as
+      (Server & { _usingWorkers?: boolean; _workers?: unknown[] }) | undefined;
+    if (server?._usingWorkers && server._workers?.length === 0) {
+      server._usingWorkers = false;
+    }
   }
 
   broadcast(room: string, event: string, payload: unknown): void {
