@@ -22,6 +22,7 @@ export function sameResults(previous: Map<number, ResultRow>, rows: ResultRow[])
       r.totalHundredths === null ? null : Number(r.totalHundredths),
       r.rank,
       r.tied,
+      Boolean(r.theoryAbsent),
       r.prize,
       r.noPrizeReason,
       r.grant,

@@ -22,7 +22,6 @@ import { PoliciesService } from '../policies/policies.service';
 import { moduleCodes } from '../editions/events.service';
 import { BlindCode } from '../registration/entities/blind-code.entity';
 import { Entry } from '../registration/entities/entry.entity';
-import { PublishDto } from './dto/results.dto';
 import { Appeal } from './entities/appeal.entity';
 import { ResultRow } from './entities/result-row.entity';
 import { resultInputs } from './result-inputs';
@@ -38,6 +37,8 @@ export interface ResultLine {
   total: number | null;
   rank: number | null;
   tied: boolean;
+  /** Marked absent from theory: counted 0, shown as 缺考. */
+  theoryAbsent: boolean;
   prize: number | null;
   noPrizeReason: string | null;
   titles: string[];
@@ -101,7 +102,7 @@ export class ResultsService {
   }
 
   /** For a state transition: concurrent transitions of one event run one after the other. */
-  private async lockEvent(manager: EntityManager, eventId: number): Promise<CompetitionEvent> {
+  async lockEvent(manager: EntityManager, eventId: number): Promise<CompetitionEvent> {
     const event = await lockRow(manager, CompetitionEvent, eventId);
     if (!event) {
       throw notFound('EVENT_NOT_FOUND', `No event with id ${eventId}.`);
@@ -158,6 +159,7 @@ export class ResultsService {
         totalHundredths: r.total === null ? null : toHundredths(r.total),
         rank: r.rank,
         tied: r.tied,
+        theoryAbsent: r.theoryAbsent,
         prize: r.prize,
         noPrizeReason: r.noPrizeReason,
         grant: r.grant,
@@ -232,6 +234,7 @@ export class ResultsService {
             total: r.totalHundredths === null ? null : fromHundredths(r.totalHundredths),
             rank: r.rank,
             tied: r.tied,
+            theoryAbsent: Boolean(r.theoryAbsent),
             prize: r.prize,
             noPrizeReason: r.noPrizeReason,
             titles: r.grant?.titles ?? [],
@@ -240,37 +243,6 @@ export class ResultsService {
           };
         }),
     };
-  }
-
-  publish(actor: Actor, eventId: number, input: PublishDto): Promise<EventResultsResponse> {
-    return this.uow.run(async (manager) => {
-      const event = await this.lockEvent(manager, eventId);
-      if (event.resultsStatus !== 'provisional') {
-        throw conflict(
-          'RESULTS_NOT_PROVISIONAL',
-          `The results are ${event.resultsStatus}; compute them before publishing.`,
-        );
-      }
-      if (input.end <= input.start) {
-        throw conflict('PUBLICATION_DATES', 'Publication must end after it starts.');
-      }
-      const fields = {
-        resultsStatus: 'published' as const,
-        publicationStart: input.start,
-        publicationEnd: input.end,
-        appealDeadline: input.appealDeadline ?? input.end,
-        resultsPublishedAt: nowIso(),
-      };
-      await manager.update(CompetitionEvent, { id: eventId }, fields);
-      await this.audit.append(manager, {
-        actor,
-        action: 'results.published',
-        entityType: 'event',
-        entityId: eventId,
-        after: fields,
-      });
-      return this.get(eventId, manager);
-    });
   }
 
   /**
@@ -319,7 +291,7 @@ async function assertTheoryComplete(
   throw conflict(
     'THEORY_MISSING',
     `The event weighs theory but ${entryIds.length} competitor(s) have no theory score; ` +
-      'import it (0 for a contestant absent from theory).',
+      'import it, or the chief judge marks them absent from theory with a reason.',
     {
       workpieceCodes: codes.map((c) => c.workpieceCode),
       checkInCodes: codes.map((c) => c.checkInCode),
