@@ -13,6 +13,7 @@ import {
   signIn,
   startServer,
 } from './harness';
+import { api, login } from './prepare-event';
 
 jest.setTimeout(60_000);
 
@@ -138,6 +139,33 @@ describe('organizer console (browser)', () => {
     expect(await page.getByTestId('edition-error').innerText()).toContain('该年份的届次已存在');
     await page.getByTestId('edition-form').press('Escape');
     await page.getByTestId('edition-form').waitFor({ state: 'hidden' });
+  });
+
+  it('turns four eyes on grants off and on again in the edition dialog, on by default', async () => {
+    const row = page.getByTestId('editions-table').locator('tr', { hasText: '2026 临时加赛' });
+    const fourEyes = page.getByTestId('field-edition-four-eyes');
+    const stored = async () => {
+      const { token } = await login(server.baseUrl, 'organizer');
+      const editions = await api<{ name: string; fourEyes: boolean }[]>(
+        server.baseUrl,
+        'GET',
+        '/editions',
+        token,
+      );
+      return editions.find((e) => e.name === '2026 临时加赛')?.fourEyes;
+    };
+    expect(await stored()).toBe(true);
+    for (const [expected, hint] of [
+      [false, '同一账号可审批并支付'],
+      [true, '审批者不能支付'],
+    ] as const) {
+      await row.getByRole('button', { name: '编辑' }).click();
+      await fourEyes.locator('.el-switch').click();
+      expect(await fourEyes.innerText()).toContain(hint);
+      await page.getByTestId('edition-save').click();
+      await page.getByTestId('edition-form').waitFor({ state: 'hidden' });
+      expect(await stored()).toBe(expected);
+    }
   });
 
   it('refreshes a rejected access token once, and signs out when the refresh fails', async () => {
