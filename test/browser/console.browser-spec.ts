@@ -178,8 +178,11 @@ describe('organizer console (browser)', () => {
     await spoil('accessToken');
     await page.reload();
     // GET /auth/me answers 401 to the spoiled token; one refresh stores a new one.
+    // A function, not a string: a string predicate is eval'd in the page, which its content
+    // security policy refuses whenever the first poll misses.
     await page.waitForFunction(
-      `!String(localStorage.getItem('${SESSION_KEY}')).includes('spoiled.token.value')`,
+      (key) => !String(localStorage.getItem(key)).includes('spoiled.token.value'),
+      SESSION_KEY,
     );
     const stored = await page.evaluate(`localStorage.getItem('${SESSION_KEY}')`);
     expect(JSON.parse(String(stored))).toMatchObject({ user: { username: 'organizer' } });
