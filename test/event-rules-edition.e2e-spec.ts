@@ -100,6 +100,7 @@ describe('an edition with its own rules, to final results and grants', () => {
     const byEntry = new Map(map.map((r) => [r.entryNo, r]));
     const day: PreparedEvent = {
       eventId,
+      editionId,
       organizer,
       chief,
       encryptor,

@@ -1,8 +1,14 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { makeJudges, prepareEvent, PreparedEvent, Session } from './support/competition-day';
-import { makeContestant, makeEvent, makeIdNumber } from './support/factories';
+import {
+  judgeToResults,
+  makeJudges,
+  prepareEvent,
+  PreparedEvent,
+  Session,
+} from './support/competition-day';
+import { makeContestant, makeEvent, makeIdNumber, signIn } from './support/factories';
 import { Client } from 'pg';
 import { createTestApp, onPostgres, TEST_PG_URL, TestApp } from './support/test-app';
 
@@ -158,6 +164,138 @@ for (const db of sqliteOnly) {
       expect(freed.marks.length + full.marks.length).toBe(day.codeOf.length * aspectIds.length);
       expect(healthAfter.status).toBe(200);
     });
+  });
+}
+
+for (const db of sqliteOnly) {
+  describe(`a full ${db} file: no approval or payment acknowledged is lost`, () => {
+    let t: TestApp;
+    let day: PreparedEvent;
+    let approver: Session;
+    let payer: Session;
+    let grantIds: number[];
+
+    beforeAll(async () => {
+      t = await createTestApp({ DATABASE_MAX_MB: '1' });
+      day = await prepareEvent(t, 40);
+      const [judge] = await makeJudges(t, ['JU']);
+      // Four eyes: the organizer computes, another approves, a third pays.
+      approver = await signIn(t, 'organizer', 'approver');
+      payer = await signIn(t, 'organizer', 'treasurer');
+      await judgeToResults(t, day, judge, { practical: (i) => 40 + i, theory: (i) => 50 + i });
+      await request(t.url)
+        .post(`/api/events/${day.eventId}/results/publish`)
+        .set(day.organizer.auth)
+        .send({
+          start: new Date(Date.now() - 60_000).toISOString(),
+          end: new Date(Date.now() + 1_500).toISOString(),
+        })
+        .expect(200);
+      await new Promise((r) => setTimeout(r, 1_700));
+      await request(t.url)
+        .post(`/api/events/${day.eventId}/results/finalize`)
+        .set(day.organizer.auth)
+        .expect(200);
+      await request(t.url)
+        .post(`/api/editions/${day.editionId}/grants/compute`)
+        .set(day.organizer.auth)
+        .expect(200);
+      grantIds = (
+        (await request(t.url).get(`/api/editions/${day.editionId}/grants`).set(day.organizer.auth))
+          .body as { id: number }[]
+      ).map((g) => g.id);
+    }, 120_000);
+
+    afterAll(() => t.close());
+
+    const approve = (id: number) =>
+      request(t.url)
+        .post('/api/grants/approve')
+        .set(approver.auth)
+        .send({ grantIds: [id] });
+    const pay = (id: number, round: number) =>
+      request(t.url)
+        .post(`/api/grants/${id}/pay`)
+        .set(payer.auth)
+        .send({ paymentRef: `ICBC-${round}-${id}` });
+    const stored = (path: string) => {
+      const db = new Database(path, { readonly: true });
+      try {
+        return new Map(
+          (
+            db.prepare('SELECT "id", "status", "paymentRef" FROM "grants"').all() as {
+              id: number;
+              status: string;
+              paymentRef: string | null;
+            }[]
+          ).map((g) => [g.id, g]),
+        );
+      } finally {
+        db.close();
+      }
+    };
+
+    it('answers 503 while full and keeps every approval and payment it acknowledged', async () => {
+      expect(grantIds.length).toBeGreaterThanOrEqual(20);
+      const path = t.sqlitePath!;
+      // Half approved beforehand: while full, the rest are approved and the first half paid.
+      const [early, late] = [
+        grantIds.slice(0, grantIds.length / 2),
+        grantIds.slice(grantIds.length / 2),
+      ];
+      for (const id of early) {
+        const res = await approve(id);
+        expect([id, res.status, res.body.code]).toEqual([id, 200, undefined]);
+      }
+      const filler = fillFile(path);
+      const fullApprovals = await Promise.all(late.map(approve));
+      const fullPayments = await Promise.all(early.map((id) => pay(id, 0)));
+      filler.exec('DELETE FROM "filler"');
+      filler.close();
+      // Freed: what was refused is sent again, then the late ones are paid.
+      const refusedLate = late.filter((_, i) => fullApprovals[i].status !== 200);
+      const againApprovals = await Promise.all(refusedLate.map(approve));
+      const approvedLate = [
+        ...late.filter((_, i) => fullApprovals[i].status === 200),
+        ...refusedLate.filter((_, i) => againApprovals[i].status === 200),
+      ];
+      const againPayments = await Promise.all(
+        [...early.filter((_, i) => fullPayments[i].status !== 200), ...approvedLate].map((id) =>
+          pay(id, 1),
+        ),
+      );
+
+      const committed = stored(path);
+      const ackedPayments = [...fullPayments, ...againPayments]
+        .filter((r) => r.status === 200)
+        .map((r) => r.body as { id: number; paymentRef: string });
+      const ackedApprovals = [...early, ...approvedLate];
+      const lost = [
+        ...ackedPayments
+          .filter((g) => committed.get(g.id)?.paymentRef !== g.paymentRef)
+          .map((g) => `payment ${g.id}`),
+        ...ackedApprovals
+          .filter((id) => !['approved', 'paid'].includes(committed.get(id)?.status ?? ''))
+          .map((id) => `approval ${id}`),
+      ];
+      const refused = [...fullApprovals, ...fullPayments].filter((r) => r.status !== 200);
+      const codes = [...new Set(refused.map((r) => `${r.status} ${r.body.code}`))];
+      console.log(
+        `full disk (sqlite), the ledger: while full ${fullApprovals.length} approvals and ` +
+          `${fullPayments.length} payments, ${fullApprovals.length + fullPayments.length - refused.length} acknowledged, ` +
+          `${refused.length} refused [${codes.join(', ')}]; after freeing ${againApprovals.length + againPayments.length} sent again, ` +
+          `${[...againApprovals, ...againPayments].filter((r) => r.status === 200).length} acknowledged; ` +
+          `acknowledged vs stored: payments ${ackedPayments.length}/${ackedPayments.length - lost.filter((l) => l.startsWith('payment')).length}, ` +
+          `approvals ${ackedApprovals.length}/${ackedApprovals.length - lost.filter((l) => l.startsWith('approval')).length}; lost ${lost.length}`,
+      );
+      expect(lost).toEqual([]);
+      expect(refused.length).toBeGreaterThan(0);
+      expect(codes).toEqual(['503 STORAGE_UNAVAILABLE']);
+      // Every grant ends paid exactly once, with the transfer number its payer was told.
+      expect([...committed.values()].filter((g) => g.status === 'paid')).toHaveLength(
+        grantIds.length,
+      );
+    }, 120_000);
   });
 }
 

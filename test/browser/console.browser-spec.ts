@@ -13,6 +13,7 @@ import {
   signIn,
   startServer,
 } from './harness';
+import { api, login } from './prepare-event';
 
 jest.setTimeout(60_000);
 
@@ -140,6 +141,33 @@ describe('organizer console (browser)', () => {
     await page.getByTestId('edition-form').waitFor({ state: 'hidden' });
   });
 
+  it('turns four eyes on grants off and on again in the edition dialog, on by default', async () => {
+    const row = page.getByTestId('editions-table').locator('tr', { hasText: '2026 临时加赛' });
+    const fourEyes = page.getByTestId('field-edition-four-eyes');
+    const stored = async () => {
+      const { token } = await login(server.baseUrl, 'organizer');
+      const editions = await api<{ name: string; fourEyes: boolean }[]>(
+        server.baseUrl,
+        'GET',
+        '/editions',
+        token,
+      );
+      return editions.find((e) => e.name === '2026 临时加赛')?.fourEyes;
+    };
+    expect(await stored()).toBe(true);
+    for (const [expected, hint] of [
+      [false, '同一账号可审批并支付'],
+      [true, '审批者不能支付'],
+    ] as const) {
+      await row.getByRole('button', { name: '编辑' }).click();
+      await fourEyes.locator('.el-switch').click();
+      expect(await fourEyes.innerText()).toContain(hint);
+      await page.getByTestId('edition-save').click();
+      await page.getByTestId('edition-form').waitFor({ state: 'hidden' });
+      expect(await stored()).toBe(expected);
+    }
+  });
+
   it('refreshes a rejected access token once, and signs out when the refresh fails', async () => {
     const spoil = (field: string) =>
       page.evaluate(`(() => {
@@ -150,8 +178,11 @@ describe('organizer console (browser)', () => {
     await spoil('accessToken');
     await page.reload();
     // GET /auth/me answers 401 to the spoiled token; one refresh stores a new one.
+    // A function, not a string: a string predicate is eval'd in the page, which its content
+    // security policy refuses whenever the first poll misses.
     await page.waitForFunction(
-      `!String(localStorage.getItem('${SESSION_KEY}')).includes('spoiled.token.value')`,
+      (key) => !String(localStorage.getItem(key)).includes('spoiled.token.value'),
+      SESSION_KEY,
     );
     const stored = await page.evaluate(`localStorage.getItem('${SESSION_KEY}')`);
     expect(JSON.parse(String(stored))).toMatchObject({ user: { username: 'organizer' } });

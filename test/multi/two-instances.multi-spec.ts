@@ -78,9 +78,7 @@ describe('two instances sharing PostgreSQL and Redis', () => {
     for (const child of children) {
       child.kill('SIGTERM');
     }
-    await Promise.all(
-      children.map(exited),
-    );
+    await Promise.all(children.map(exited));
     const admin = new Client({ connectionString: PG });
     await admin.connect();
     await admin.query(`DROP SCHEMA "${schema}" CASCADE`);

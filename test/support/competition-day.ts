@@ -16,6 +16,7 @@ export type Session = Awaited<ReturnType<typeof signIn>>;
 
 export interface PreparedEvent {
   eventId: number;
+  editionId: number;
   organizer: Session;
   chief: Session;
   encryptor: Session;
@@ -99,6 +100,7 @@ export async function prepareEvent(
   const byEntry = new Map(map.map((r) => [r.entryNo, r]));
   return {
     eventId,
+    editionId: edition.id as number,
     organizer,
     chief,
     encryptor,

@@ -86,6 +86,8 @@ export interface Edition {
   status: EditionStatus;
   /** The reward policy the edition's prizes are granted under. */
   policyId: string;
+  /** Four eyes on grants: who edits a grant does not approve it, who approves it does not pay it. */
+  fourEyes: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -104,6 +106,7 @@ export interface EditionInput {
   endDate?: string;
   status?: EditionStatus;
   policyId?: string;
+  fourEyes?: boolean;
 }
 
 export const LEVELS = [

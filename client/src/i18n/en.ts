@@ -52,6 +52,10 @@ const en: Messages = {
     policyId: 'Reward policy',
     policyDefault: 'The default policy unless one is chosen',
     policyLocked: 'A closed edition keeps its reward policy',
+    fourEyes: 'Four eyes on grants',
+    fourEyesOn:
+      'Who records or computes a grant cannot approve it; who approves it cannot pay it (default)',
+    fourEyesOff: 'Off: one account may approve and pay a grant; make sure someone else checks',
     policiesUnavailable: 'The reward policies could not be loaded',
     statuses: { draft: 'Draft', published: 'Published', closed: 'Closed' },
     deleteConfirm: 'Delete the edition "{name}"?',

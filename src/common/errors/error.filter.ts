@@ -138,7 +138,11 @@ export class ErrorFilter implements ExceptionFilter {
     }
     const request = host.switchToHttp().getRequest<Request>();
     const body = toErrorBody(exception, localeFromHeader(request.headers['accept-language']));
-    if (body.statusCode >= 500) {
+    if (body.code === 'STORAGE_UNAVAILABLE') {
+      // Expected while a disk is full or a connection is down (the unit of work logs the cause
+      // once): one line per refused request, not a stack trace each.
+      this.logger.warn(`${request.method} ${request.url}: ${body.code}`);
+    } else if (body.statusCode >= 500) {
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     }
     const response = host.switchToHttp().getResponse<Response>();
