@@ -79,7 +79,6 @@ export class TheoryAbsenceService {
           throw unprocessable(
             'THEORY_ABSENT_REASON_REQUIRED',
             'Give the reason for marking theory absent.',
-            [{ field: 'reason', messages: ['required'] }],
           );
         case 'mark':
           break;

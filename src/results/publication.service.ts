@@ -70,24 +70,16 @@ export class PublicationService {
           throw unprocessable(
             'PUBLICATION_IN_PAST',
             'Publication cannot start in the past; the chief judge may allow it, with a reason.',
-            [{ field: 'start', messages: ['starts in the past'] }],
           ).with(params);
         case 'PUBLICATION_TOO_SHORT':
           throw unprocessable(
             'PUBLICATION_TOO_SHORT',
             `Publication lasts at least ${minDays} days; the chief judge may allow less, with a reason.`,
-            [{ field: 'end', messages: [`less than ${minDays} days after the start`] }],
           ).with(params);
         case 'PUBLICATION_REASON_REQUIRED':
           throw unprocessable(
             'PUBLICATION_REASON_REQUIRED',
             'Give the reason for this publication window.',
-            [
-              {
-                field: 'reason',
-                messages: ['required for a window shorter or earlier than the rule'],
-              },
-            ],
           );
       }
       const fields = {
@@ -130,9 +122,7 @@ export class PublicationService {
       .confirmIdentity(input.chiefUsername ?? '', input.chiefPassword ?? '', address)
       .catch((error: unknown) => {
         if (error instanceof AppError && error.code === 'SUPERVISOR_CREDENTIALS_INVALID') {
-          throw unprocessable('CHIEF_CREDENTIALS_INVALID', 'Wrong username or password.', [
-            { field: 'chiefPassword', messages: ['wrong username or password'] },
-          ]);
+          throw unprocessable('CHIEF_CREDENTIALS_INVALID', 'Wrong username or password.');
         }
         throw error;
       });

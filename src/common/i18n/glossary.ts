@@ -146,6 +146,21 @@ export function upgradeNoteText(note: string | null | undefined, locale: Locale)
   return glossaryTerm('upgradeNotes', LEGACY_UPGRADE_NOTES[note] ?? note, locale);
 }
 
+/**
+ * A grant's "no promotion" as a reader sees it: in Chinese the note as stored (it may name the
+ * promotion already granted that year); in English the words of its code.
+ */
+export function grantUpgradeNote(
+  note: string | null | undefined,
+  code: string | null | undefined,
+  locale: Locale,
+): string {
+  if (locale === 'en' && code && code in GLOSSARY.upgradeNotes) {
+    return glossaryTerm('upgradeNotes', code, locale);
+  }
+  return upgradeNoteText(note, locale) || (code ? glossaryTerm('upgradeNotes', code, locale) : '');
+}
+
 /** zh-CN unless the Accept-Language header prefers English (q-values honoured). */
 export function localeFromHeader(header: string | string[] | undefined | null): Locale {
   const value = Array.isArray(header) ? header.join(',') : (header ?? '');
