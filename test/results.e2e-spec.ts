@@ -11,6 +11,7 @@ import { binary, signIn, tableCounts } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
 
 interface Line {
+  entryId: number;
   contestantId: number;
   name: string;
   rank: number;

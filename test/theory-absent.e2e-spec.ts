@@ -94,16 +94,14 @@ describe('缺考: absent from theory, marked by the chief judge with a reason', 
     ]);
   });
 
-  it('counts theory 0 and shows 缺考 on the results, the sheet, the award list and /me', async () => {
+  it('counts theory 0 and shows 缺考 on the results and the results sheet', async () => {
     await absent(day.checkInCodeOf[2], '迟到超过30分钟，取消理论考试资格').expect(200);
     const res = await compute().expect(200);
     const rows = res.body.rows as {
-      entryNo: string;
       name: string;
       total: number;
       prize: number | null;
       theoryAbsent: boolean;
-      contestantId: number;
     }[];
     // 参赛者1: 100 × 70 % = 70; 参赛者2: 90 × 70 % = 63; 参赛者0: 60; 参赛者3: 50.
     expect(rows.map((r) => [r.name, r.total, r.prize, r.theoryAbsent])).toEqual([
@@ -119,7 +117,41 @@ describe('缺考: absent from theory, marked by the chief judge with a reason', 
     const line = (name: string) => sheet.text.split('<tr>').find((r) => r.includes(`>${name}<`))!;
     expect(line('参赛者1')).toMatch(/<td>缺考<\/td><td>70\.00<\/td>/);
     expect(line('参赛者0')).toMatch(/<td>60\.00<\/td><td>60\.00<\/td>/);
+  });
 
+  it('takes a theory score imported later instead of the mark (the chief judge, with a reason)', async () => {
+    await request(t.url)
+      .post(`/api/events/${day.eventId}/theory`)
+      .set(day.chief.auth)
+      .send({ scores: [{ checkInCode: day.checkInCodeOf[2], score: 30 }], reason: '补考成绩' })
+      .expect(200);
+    const scores = (
+      await request(t.url).get(`/api/events/${day.eventId}/scores`).set(day.chief.auth).expect(200)
+    ).body as { workpieceCode: string; theory: number; theoryAbsent: boolean }[];
+    expect(scores.find((s) => s.workpieceCode === day.codeOf[2])).toMatchObject({
+      theory: 30,
+      theoryAbsent: false,
+    });
+    const audit = await query<{ before: string }[]>(
+      'SELECT "before" FROM "audit_log" WHERE "action" = $1 AND "entityId" = $2',
+      ['theory.recorded', day.codeOf[2]],
+    );
+    expect(audit.map((a) => JSON.parse(a.before) as unknown)).toEqual([{ score: 0, absent: true }]);
+    const res = await compute().expect(200);
+    // 参赛者2: 90 × 70 % + 30 × 30 % = 72, now ahead of 参赛者1's 70.
+    expect(
+      (
+        res.body.rows as { name: string; total: number; prize: number; theoryAbsent: boolean }[]
+      ).map((r) => [r.name, r.total, r.prize, r.theoryAbsent]),
+    ).toEqual([
+      ['参赛者2', 72, 1, false],
+      ['参赛者1', 70, 2, true],
+      ['参赛者0', 60, 3, false],
+      ['参赛者3', 50, null, false],
+    ]);
+  });
+
+  it('prints 缺考 on the award list and shows it on /me', async () => {
     await publishAndFinalize(t, day, [day.eventId]);
     await request(t.url).post('/api/editions/1/grants/compute').set(day.organizer.auth).expect(200);
     const list = await request(t.url)
@@ -135,14 +167,13 @@ describe('缺考: absent from theory, marked by the chief judge with a reason', 
     );
     const note = cells[0].indexOf('备注');
     const noteOf = (name: string) => cells.find((r) => r.includes(name))![note];
-    expect([noteOf('参赛者1'), noteOf('参赛者2'), noteOf('参赛者0')]).toEqual([
-      '理论缺考',
-      '理论缺考',
-      '',
-    ]);
+    expect([noteOf('参赛者1'), noteOf('参赛者2'), noteOf('参赛者0')]).toEqual(['理论缺考', '', '']);
 
+    const rows = (
+      await request(t.url).get(`/api/events/${day.eventId}/results`).set(day.chief.auth).expect(200)
+    ).body.rows as { name: string; contestantId: number }[];
     const account = await request(t.url)
-      .post(`/api/contestants/${rows[0].contestantId}/account`)
+      .post(`/api/contestants/${rows.find((r) => r.name === '参赛者1')!.contestantId}/account`)
       .set(day.organizer.auth)
       .send({})
       .expect(201);
@@ -154,7 +185,7 @@ describe('缺考: absent from theory, marked by the chief judge with a reason', 
       .get('/api/me/contestant')
       .set({ Authorization: `Bearer ${login.body.accessToken}` })
       .expect(200);
-    expect(me.body.entries[0].result).toMatchObject({ total: 70, prize: 1, theoryAbsent: true });
+    expect(me.body.entries[0].result).toMatchObject({ total: 70, prize: 2, theoryAbsent: true });
   });
 
   it('refuses a mark once the results are final', async () => {

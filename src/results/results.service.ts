@@ -5,14 +5,12 @@ import { AuditService } from '../audit/audit.service';
 import { conflict, notFound } from '../common/errors/app-error';
 import { lockRow } from '../database/row-lock';
 import { nowIso } from '../database/time';
-import { glossaryTerm, upgradeNoteText, type Locale } from '../common/i18n/glossary';
 import { requestLocale } from '../common/i18n/request-locale';
-import type { Upgrade } from '../domain/rewards';
 import { UnitOfWork } from '../database/unit-of-work';
 import { eventOptions, validateEventRules } from '../domain/event-rules';
 import { fromHundredths, toHundredths } from '../domain/numbers';
 import { finalizeRefusal, FinalizeRefusal, FinalizeState } from '../domain/final';
-import { FINALIZE_MESSAGES, sameResults } from './results-state';
+import { assertTheoryComplete, FINALIZE_MESSAGES, sameResults, upgradeText } from './results-state';
 import { eventResults, theoryMissing } from '../domain/results';
 import { CompetitionEvent } from '../editions/entities/competition-event.entity';
 import { Edition } from '../editions/entities/edition.entity';
@@ -20,7 +18,6 @@ import { MarkingModuleRow } from '../judging/entities/module.entity';
 import { PieceScore, ScoringService } from '../judging/scoring.service';
 import { PoliciesService } from '../policies/policies.service';
 import { moduleCodes } from '../editions/events.service';
-import { BlindCode } from '../registration/entities/blind-code.entity';
 import { Entry } from '../registration/entities/entry.entity';
 import { Appeal } from './entities/appeal.entity';
 import { ResultRow } from './entities/result-row.entity';
@@ -273,37 +270,4 @@ export class ResultsService {
       return this.get(eventId, manager);
     });
   }
-}
-
-/** 409 THEORY_MISSING naming the work-piece and check-in codes the chief judge looks up. */
-async function assertTheoryComplete(
-  manager: EntityManager,
-  eventId: number,
-  entryIds: number[],
-): Promise<void> {
-  if (entryIds.length === 0) {
-    return;
-  }
-  const codes = await manager.find(BlindCode, {
-    where: { eventId, entryId: In(entryIds) },
-    order: { workpieceCode: 'ASC' },
-  });
-  throw conflict(
-    'THEORY_MISSING',
-    `The event weighs theory but ${entryIds.length} competitor(s) have no theory score; ` +
-      'import it, or the chief judge marks them absent from theory with a reason.',
-    {
-      workpieceCodes: codes.map((c) => c.workpieceCode),
-      checkInCodes: codes.map((c) => c.checkInCode),
-    },
-  );
-}
-
-/** "高级工（三级） → 技师（二级）" or why there is no promotion, in the request's language. */
-function upgradeText(upgrade: Upgrade, locale: Locale): string {
-  if (!upgrade.to) {
-    return upgradeNoteText(upgrade.code, locale);
-  }
-  const from = upgrade.from ? glossaryTerm('levels', upgrade.from, locale) : '—';
-  return `${from} → ${glossaryTerm('levels', upgrade.to, locale)}`;
 }

@@ -96,6 +96,7 @@ export async function runEvent(
   const entryIdOf = new Map(entries.map((e) => [e.entryNo, e.id]));
   const day: RunEvent = {
     eventId,
+    editionId,
     organizer,
     chief,
     encryptor,
