@@ -56,8 +56,9 @@ describe('appeals: closed after the deadline and once the results are final', ()
     publicationEnd = deadline + 500;
     const published = await request(t.url)
       .post(`/api/events/${day.eventId}/results/publish`)
-      .set(day.organizer.auth)
+      .set(day.chief.auth)
       .send({
+        reason: '测试：缩短公示期',
         start: new Date(now - 60_000).toISOString(),
         end: new Date(publicationEnd).toISOString(),
         appealDeadline: new Date(deadline).toISOString(),

@@ -399,8 +399,9 @@ describe('a contestant sees their own entries, results, grants and appeals, and 
     publicationEnd = Date.now() + 6_000;
     await request(t.url)
       .post(`/api/events/${day.eventId}/results/publish`)
-      .set(day.organizer.auth)
+      .set(day.chief.auth)
       .send({
+        reason: '测试：缩短公示期',
         start: new Date(Date.now() - 60_000).toISOString(),
         end: new Date(publicationEnd).toISOString(),
       })

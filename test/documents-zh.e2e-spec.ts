@@ -54,8 +54,9 @@ describe('documents speak Chinese: lists, certificate and the results sheet', ()
     });
     await request(t.url)
       .post(`/api/events/${day.eventId}/results/publish`)
-      .set(day.organizer.auth)
+      .set(day.chief.auth)
       .send({
+        reason: '测试：缩短公示期',
         start: new Date(Date.now() - 60_000).toISOString(),
         end: new Date(Date.now() + 1_000).toISOString(),
       })

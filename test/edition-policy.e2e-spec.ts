@@ -108,8 +108,12 @@ describe('an edition’s reward policy', () => {
     const end = Date.now() + 1_000;
     await request(t.url)
       .post(`/api/events/${day.eventId}/results/publish`)
-      .set(day.organizer.auth)
-      .send({ start: new Date(end - 60_000).toISOString(), end: new Date(end).toISOString() })
+      .set(day.chief.auth)
+      .send({
+        start: new Date(end - 60_000).toISOString(),
+        end: new Date(end).toISOString(),
+        reason: '测试：缩短公示期',
+      })
       .expect(200);
     await setPolicy(editionId, { policyId: 'wuxi-2015' }).expect(200);
     await new Promise((r) => setTimeout(r, Math.max(0, end + 50 - Date.now())));

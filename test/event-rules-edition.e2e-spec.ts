@@ -119,8 +119,9 @@ describe('an edition with its own rules, to final results and grants', () => {
     for (const id of eventIds) {
       await request(t.url)
         .post(`/api/events/${id}/results/publish`)
-        .set(organizer.auth)
+        .set(chief.auth)
         .send({
+          reason: '测试：缩短公示期',
           start: new Date(now - 60_000).toISOString(),
           end: new Date(now + 1_500).toISOString(),
         })

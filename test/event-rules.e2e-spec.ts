@@ -217,8 +217,9 @@ describe('the rules of an event', () => {
     const now = Date.now();
     await request(t.url)
       .post(`/api/events/${day.eventId}/results/publish`)
-      .set(day.organizer.auth)
+      .set(day.chief.auth)
       .send({
+        reason: '测试：缩短公示期',
         start: new Date(now - 60_000).toISOString(),
         end: new Date(now + 1_500).toISOString(),
       })

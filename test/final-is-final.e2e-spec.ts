@@ -114,8 +114,9 @@ describe('final means final; theory and times belong to the lock', () => {
   it('finalizes only with every module locked and results computed after the last change', async () => {
     await request(t.url)
       .post(`/api/events/${day.eventId}/results/publish`)
-      .set(day.organizer.auth)
+      .set(day.chief.auth)
       .send({
+        reason: '测试：缩短公示期',
         start: new Date(Date.now() - 60_000).toISOString(),
         end: new Date(Date.now() + 500).toISOString(),
       })

@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../src/config/app-config';
+import { validatePolicy } from '../src/domain/policy';
 import { dataSourceOptions } from '../src/database/data-source';
 import { onPostgres, TEST_PG_URL } from './support/test-app';
 
@@ -12,7 +13,17 @@ import { onPostgres, TEST_PG_URL } from './support/test-app';
  * qualifying external results that are the same result typed twice (what today's code let
  * through): the grant gets its snapshot, the first result the unique key, the second none.
  */
-describe('upgrading a database with grants and duplicate external results', () => {
+/** Undoes the latest migrations down to and including `name` (later ones first). */
+async function undoThrough(ds: DataSource, name: string): Promise<void> {
+  const names = ds.migrations.map((m) => m.name);
+  expect(names).toContain(name);
+  for (const _later of names.slice(names.indexOf(name))) {
+    await ds.undoLastMigration();
+  }
+}
+
+/** A database of its own (a file, or a PostgreSQL schema), opened before and dropped after. */
+function scratchDatabase(): () => DataSource {
   const dir = mkdtempSync(join(tmpdir(), 'wuxi-mig-'));
   const schema = `mig_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   let ds: DataSource;
@@ -40,12 +51,19 @@ describe('upgrading a database with grants and duplicate external results', () =
     }
     rmSync(dir, { recursive: true, force: true });
   });
+  return () => ds;
+}
+
+describe('upgrading a database with grants and duplicate external results', () => {
+  const db = scratchDatabase();
+  let ds: DataSource;
+  beforeAll(() => {
+    ds = db();
+  });
 
   it('backfills snapshots and keys, keeping the first of two duplicates', async () => {
     await ds.runMigrations();
-    const undone = ds.migrations[ds.migrations.length - 1].name;
-    expect(undone).toBe('RacesAndHistory1764395000000');
-    await ds.undoLastMigration();
+    await undoThrough(ds, 'RacesAndHistory1764395000000');
     const pg = onPostgres();
     const q = (sql: string, params: unknown[] = []) =>
       ds.query(pg ? sql : sql.replace(/\$\d+/g, '?'), params) as Promise<Record<string, unknown>[]>;
@@ -86,5 +104,109 @@ describe('upgrading a database with grants and duplicate external results', () =
     ]);
     const [edition] = await q('SELECT "fourEyes" FROM "editions"');
     expect(Boolean(edition.fourEyes)).toBe(true);
+  });
+});
+
+/**
+ * The policy-2026 migration on a database from before it: a recommendation made as "the best N"
+ * (no entry, no reason) and an edition's cloned policy without the ladder, cap, yearly limit or
+ * 公示 minimum. Afterwards the recommendation names its entry and says how it was made, and the
+ * clone has the 2015 defaults — it validates and pays exactly as before.
+ */
+describe('upgrading a database with count-based recommendations and an old cloned policy', () => {
+  const db = scratchDatabase();
+  let ds: DataSource;
+  beforeAll(() => {
+    ds = db();
+  });
+
+  it('names the recommended entry and gives the old policy the 2015 defaults', async () => {
+    await ds.runMigrations();
+    await undoThrough(ds, 'Policy20261764400000000');
+    const pg = onPostgres();
+    const q = (sql: string, params: unknown[] = []) =>
+      ds.query(pg ? sql : sql.replace(/\$\d+/g, '?'), params) as Promise<Record<string, unknown>[]>;
+    const now = new Date().toISOString();
+    await q('INSERT INTO "units" ("name", "createdAt", "updatedAt") VALUES ($1, $2, $3)', [
+      '无锡市总工会',
+      now,
+      now,
+    ]);
+    await q(
+      'INSERT INTO "editions" ("year", "name", "status", "policyId", "createdAt", "updatedAt") VALUES (2025, $1, $2, $3, $4, $5)',
+      ['第七届', 'closed', 'wuxi-2025', now, now],
+    );
+    await q(
+      'INSERT INTO "events" ("editionId", "occupation", "name", "level", "contestantGroup", "mode", "theoryWeight", "practicalWeight", "status", "createdAt", "updatedAt") ' +
+        'VALUES (1, $1, $2, $3, $4, $5, 30, 70, $6, $7, $8)',
+      ['数控车工', '数控车工(职工组)', 'technician', 'worker', 'individual', 'published', now, now],
+    );
+    await q(
+      'INSERT INTO "contestants" ("idNumber", "name", "gender", "birthDate", "unitId", "titlesHeld", "createdAt", "updatedAt") ' +
+        'VALUES ($1, $2, $3, $4, 1, $5, $6, $7)',
+      ['32021119850615300X', '王选手', 'male', '1985-06-15', '[]', now, now],
+    );
+    await q(
+      'INSERT INTO "entries" ("editionId", "eventId", "contestantId", "entryNo", "contestantGroup", "status", "eligibilityFailures", "createdAt", "updatedAt") ' +
+        'VALUES (1, 1, 1, $1, $2, $3, $4, $5, $6)',
+      ['2025-001', 'worker', 'approved', '[]', now, now],
+    );
+    await q(
+      'INSERT INTO "recommendations" ("eventId", "contestantId", "level", "rank", "createdAt") VALUES (1, 1, $1, 2, $2)',
+      ['provincial', now],
+    );
+    // A clone made in the console before this migration: no promotion, no publication.
+    const old = JSON.parse(
+      readFileSync(join(__dirname, '../data/policies/wuxi-2015.json'), 'utf8'),
+    );
+    delete old.promotion;
+    delete old.publication;
+    old.clauses = old.clauses.filter((c: { id: string }) =>
+      [
+        '17.worker.1',
+        '17.worker.2-3',
+        '17.matching',
+        'practice.student',
+        'practice.promotion-targets',
+      ].includes(c.id),
+    );
+    old.id = 'wuxi-2025';
+    expect(validatePolicy(old).ok).toBe(false);
+    await q(
+      'INSERT INTO "policies" ("id", "name", "document", "origin", "basedOn", "createdAt", "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, $7)',
+      ['wuxi-2025', '第七届奖励办法', JSON.stringify(old), 'console', 'wuxi-2015', now, now],
+    );
+
+    await ds.runMigrations();
+    expect(await q('SELECT "entryId", "reason", "recommendedBy" FROM "recommendations"')).toEqual([
+      { entryId: 1, reason: '按名次推荐（第2名；当时未记录推荐理由）', recommendedBy: null },
+    ]);
+    const [row] = await q('SELECT "document" FROM "policies" WHERE "id" = $1', ['wuxi-2025']);
+    const upgraded = validatePolicy(JSON.parse(String(row.document)));
+    expect(upgraded.ok).toBe(true);
+    if (!upgraded.ok) {
+      return;
+    }
+    expect(upgraded.policy.promotion).toEqual({
+      ladder: {
+        levels: ['junior', 'intermediate', 'senior', 'technician', 'senior_technician'],
+        clause: 'practice.ladder-2015',
+      },
+      cap: { level: 'senior_technician', clause: 'practice.promotion-cap' },
+      oncePerYear: { enabled: false, clause: 'practice.once-a-year' },
+    });
+    expect(upgraded.policy.publication).toEqual({ minDays: 5, clause: 'practice.publication' });
+    // What it pays is what it paid.
+    expect(upgraded.policy.prizes).toEqual(old.prizes);
+    for (const column of ['absent', 'absentReason']) {
+      expect(
+        (await ds.createQueryRunner().getTable('theory_scores'))!.findColumnByName(column),
+      ).toBeDefined();
+    }
+    // And back: the down migration restores the old shape.
+    await ds.undoLastMigration();
+    const [back] = await q('SELECT "document" FROM "policies" WHERE "id" = $1', ['wuxi-2025']);
+    expect(JSON.parse(String(back.document))).toEqual(old);
+    await ds.runMigrations();
   });
 });

@@ -29,8 +29,9 @@ describe('paid history and four eyes', () => {
     await judgeToResults(t, day, judge, { practical: (i) => 90 - 10 * i, theory: () => 80 });
     await request(t.url)
       .post(`/api/events/${day.eventId}/results/publish`)
-      .set(day.organizer.auth)
+      .set(day.chief.auth)
       .send({
+        reason: '测试：缩短公示期',
         start: new Date(Date.now() - 60_000).toISOString(),
         end: new Date(Date.now() + 1_000).toISOString(),
       })

@@ -110,8 +110,8 @@ describe('races on money and decisions: one winner, one audit row', () => {
     const end = new Date(Date.now() + 3_000).toISOString();
     await request(t.url)
       .post(`/api/events/${day.eventId}/results/publish`)
-      .set(day.organizer.auth)
-      .send({ start, end })
+      .set(day.chief.auth)
+      .send({ start, end, reason: '测试：缩短公示期' })
       .expect(200);
     const appeal = (
       await request(t.url)
@@ -221,13 +221,38 @@ describe('races on money and decisions: one winner, one audit row', () => {
     figures.push({ route: 'POST /api/grants/:id/pay', requests: N, effects: 1, auditRows: rows });
   });
 
+  it('recommends an entry once when the same recommendation arrives N times at once', async () => {
+    const best = (
+      await request(t.url).get(`/api/events/${day.eventId}/results`).set(day.chief.auth)
+    ).body.rows[0] as { entryId: number };
+    const responses = await all(N, () =>
+      request(t.url)
+        .post(`/api/events/${day.eventId}/recommendations`)
+        .set(day.organizer.auth)
+        .send({ level: 'provincial', entries: [{ entryId: best.entryId, reason: '一等奖' }] }),
+    );
+    expect(tally(responses)).toEqual({ 201: 1, '409 RECOMMENDATION_DUPLICATE': N - 1 });
+    const [{ n }] = (await query(
+      'SELECT COUNT(*) AS n FROM "recommendations" WHERE "eventId" = $1',
+      [day.eventId],
+    )) as { n: string }[];
+    expect(Number(n)).toBe(1);
+    const rows = await auditRows('recommendations.made', day.eventId);
+    expect(rows).toBe(1);
+    figures.push({
+      route: 'POST /api/events/:id/recommendations',
+      requests: N,
+      effects: Number(n),
+      auditRows: rows,
+    });
+  });
+
   it('records one 1:1 matching grant from identical external results sent at once', async () => {
     const recs = (
       await request(t.url)
-        .post(`/api/events/${day.eventId}/recommendations`)
+        .get(`/api/events/${day.eventId}/recommendations`)
         .set(day.organizer.auth)
-        .send({ level: 'provincial', count: 1 })
-        .expect(201)
+        .expect(200)
     ).body as { contestantId: number }[];
     const before = await auditRows('grant.created');
     const responses = await all(N, () =>

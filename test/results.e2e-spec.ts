@@ -11,6 +11,7 @@ import { binary, signIn, tableCounts } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
 
 interface Line {
+  entryId: number;
   contestantId: number;
   name: string;
   rank: number;
@@ -135,8 +136,8 @@ describe('results to rewards: publication, an appeal that changes a prize, final
     const end = new Date(Date.now() + 2_500).toISOString();
     await request(t.url)
       .post(`/api/events/${day.eventId}/results/publish`)
-      .set(day.organizer.auth)
-      .send({ start, end })
+      .set(day.chief.auth)
+      .send({ start, end, reason: '测试：缩短公示期' })
       .expect(200);
     const early = await request(t.url)
       .post(`/api/events/${day.eventId}/results/finalize`)
@@ -312,16 +313,25 @@ describe('results to rewards: publication, an appeal that changes a prize, final
     expect(totals.body.edition).toBe(100000);
   });
 
-  it('recommends the best and matches their national and provincial rewards 1:1 under the policy', async () => {
+  it('recommends named entries and matches their national and provincial rewards 1:1 under the policy', async () => {
+    const { rows } = await results();
     const recs = (
       await request(t.url)
         .post(`/api/events/${day.eventId}/recommendations`)
         .set(day.organizer.auth)
-        .send({ level: 'national', count: 2 })
+        .send({
+          level: 'national',
+          entries: [
+            { entryId: rows[0].entryId, reason: '一等奖' },
+            { entryId: rows[1].entryId, reason: '二等奖，实操成绩突出' },
+          ],
+        })
         .expect(201)
-    ).body as { contestantId: number }[];
-    expect(recs).toHaveLength(2);
-    const { rows } = await results();
+    ).body as { contestantId: number; entryId: number; reason: string }[];
+    expect(recs.map((r) => [r.entryId, r.reason])).toEqual([
+      [rows[0].entryId, '一等奖'],
+      [rows[1].entryId, '二等奖，实操成绩突出'],
+    ]);
     const outsider = rows[7].contestantId;
     const record = (over: object) =>
       request(t.url)

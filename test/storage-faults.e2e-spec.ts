@@ -185,8 +185,9 @@ for (const db of sqliteOnly) {
       await judgeToResults(t, day, judge, { practical: (i) => 40 + i, theory: (i) => 50 + i });
       await request(t.url)
         .post(`/api/events/${day.eventId}/results/publish`)
-        .set(day.organizer.auth)
+        .set(day.chief.auth)
         .send({
+          reason: '测试：缩短公示期',
           start: new Date(Date.now() - 60_000).toISOString(),
           end: new Date(Date.now() + 1_500).toISOString(),
         })

@@ -1,5 +1,14 @@
 import { breaksCadence, weightsAreValid } from './competition';
-import { compareLevels, nextLevel, QUALIFICATION_LEVELS } from './qualification';
+import {
+  compareLevels,
+  LADDER_2015,
+  LADDER_2022,
+  type Ladder,
+  nextLevel,
+  QUALIFICATION_LABELS,
+  QUALIFICATION_LEVELS,
+  type QualificationLevel,
+} from './qualification';
 
 describe('edition cadence (every two years since 2013)', () => {
   it.each([
@@ -28,11 +37,41 @@ describe('theory and practical weights', () => {
 });
 
 describe('qualification ladder', () => {
-  it('orders 初级工 < 中级工 < 高级工 < 技师 < 高级技师 and stops at the top', () => {
-    expect(QUALIFICATION_LEVELS).toHaveLength(5);
+  it('orders 初级工 < 中级工 < 高级工 < 技师 < 高级技师 and stops at the top of the 2015 ladder', () => {
+    expect(LADDER_2015).toEqual([
+      'junior',
+      'intermediate',
+      'senior',
+      'technician',
+      'senior_technician',
+    ]);
     expect(compareLevels('senior', 'technician')).toBeLessThan(0);
     expect(nextLevel('senior')).toBe('technician');
     expect(nextLevel('technician')).toBe('senior_technician');
     expect(nextLevel('senior_technician')).toBeNull();
+  });
+
+  it('places every level of the 2022 eight-level ladder in one order', () => {
+    expect(LADDER_2022).toEqual(QUALIFICATION_LEVELS);
+    expect(QUALIFICATION_LEVELS.map((l) => QUALIFICATION_LABELS[l].zh)).toEqual([
+      '学徒工',
+      '初级工',
+      '中级工',
+      '高级工',
+      '技师',
+      '高级技师',
+      '特级技师',
+      '首席技师',
+    ]);
+    expect(compareLevels('senior_technician', 'special_technician')).toBeLessThan(0);
+  });
+
+  it.each<[QualificationLevel, Ladder, QualificationLevel | null]>([
+    ['senior_technician', LADDER_2022, 'special_technician'],
+    ['chief_technician', LADDER_2022, null],
+    ['apprentice', LADDER_2015, 'junior'], // off the ladder, below it
+    ['special_technician', LADDER_2015, null], // off the ladder, above it
+  ])('the level above %s on a ladder is %s', (level, ladder, next) => {
+    expect(nextLevel(level, ladder)).toBe(next);
   });
 });

@@ -1,5 +1,6 @@
 import wuxi2015 from '../../data/policies/wuxi-2015.json';
-import { type PolicyErrorCode, validatePolicy } from './policy';
+import { LADDER_PRESETS, type PolicyErrorCode, validatePolicy } from './policy';
+import { LADDER_2015, LADDER_2022 } from './qualification';
 
 type Mutable = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -97,7 +98,7 @@ describe('validatePolicy', () => {
     [
       'a clause declared twice',
       (p) => p.clauses.push({ ...p.clauses[1] }),
-      'clauses[5].id',
+      'clauses[9].id',
       'POLICY_DUPLICATE_CLAUSE',
     ],
     [
@@ -138,6 +139,88 @@ describe('validatePolicy', () => {
       'POLICY_TYPE',
     ],
     ['clauses not a list', (p) => (p.clauses = {}), 'clauses', 'POLICY_TYPE'],
+    // The ladder, the cap, one promotion a year and the publication minimum (issue #14 §4).
+    [
+      'an unknown level in a ladder',
+      (p) => p.promotion.ladder.levels.push('grandmaster'),
+      'promotion.ladder.levels[5]',
+      'POLICY_UNKNOWN_LEVEL',
+    ],
+    [
+      'an empty ladder',
+      (p) => (p.promotion.ladder.levels = []),
+      'promotion.ladder.levels',
+      'POLICY_LADDER_EMPTY',
+    ],
+    [
+      'a level twice on the ladder',
+      (p) => p.promotion.ladder.levels.push('senior_technician'),
+      'promotion.ladder.levels[5]',
+      'POLICY_LADDER_DUPLICATE',
+    ],
+    [
+      'a ladder out of order',
+      (p) => (p.promotion.ladder.levels = ['junior', 'senior', 'intermediate']),
+      'promotion.ladder.levels[2]',
+      'POLICY_LADDER_ORDER',
+    ],
+    [
+      'a cap not on the ladder',
+      (p) => (p.promotion.cap.level = 'special_technician'),
+      'promotion.cap.level',
+      'POLICY_CAP_NOT_ON_LADDER',
+    ],
+    [
+      'a cap that is no level',
+      (p) => (p.promotion.cap.level = 'boss'),
+      'promotion.cap.level',
+      'POLICY_UNKNOWN_LEVEL',
+    ],
+    [
+      'a prize target off the ladder',
+      (p) => {
+        p.promotion.ladder.levels = ['junior', 'intermediate', 'senior', 'senior_technician'];
+      },
+      'prizes.worker.1.qualification.target',
+      'POLICY_TARGET_NOT_ON_LADDER',
+    ],
+    [
+      'a prize target above the cap',
+      (p) => (p.promotion.cap.level = 'senior'),
+      'prizes.worker.1.qualification.target',
+      'POLICY_TARGET_ABOVE_CAP',
+    ],
+    [
+      'a ladder without its clause',
+      (p) => (p.promotion.ladder.clause = 'nowhere'),
+      'promotion.ladder.clause',
+      'POLICY_UNKNOWN_CLAUSE',
+    ],
+    [
+      'one promotion a year as a string',
+      (p) => (p.promotion.oncePerYear.enabled = 'yes'),
+      'promotion.oncePerYear.enabled',
+      'POLICY_TYPE',
+    ],
+    ['a policy without the promotion block', (p) => delete p.promotion, 'promotion', 'POLICY_TYPE'],
+    [
+      'publication of 0 days',
+      (p) => (p.publication.minDays = 0),
+      'publication.minDays',
+      'POLICY_BAD_DAYS',
+    ],
+    [
+      'publication of 2.5 days',
+      (p) => (p.publication.minDays = 2.5),
+      'publication.minDays',
+      'POLICY_BAD_DAYS',
+    ],
+    [
+      'publication without its clause',
+      (p) => delete p.publication.clause,
+      'publication.clause',
+      'POLICY_TYPE',
+    ],
   ])('reports %s', (_label, mutate, path, code) => {
     const p = fresh();
     mutate(p);
@@ -164,6 +247,46 @@ describe('validatePolicy', () => {
       ok: false,
       errors: [{ path: '$', code: 'POLICY_TYPE', message: 'Expected an object.' }],
     });
+  });
+
+  it('keeps the 2015 ladder, the 高级技师 cap, no yearly limit and 5 days of 公示 as the default', () => {
+    const r = validatePolicy(fresh());
+    expect(r.ok && r.policy.promotion).toEqual({
+      ladder: { levels: [...LADDER_2015], clause: 'practice.ladder-2015' },
+      cap: { level: 'senior_technician', clause: 'practice.promotion-cap' },
+      oncePerYear: { enabled: false, clause: 'practice.once-a-year' },
+    });
+    expect(r.ok && r.policy.publication).toEqual({ minDays: 5, clause: 'practice.publication' });
+    const cited = (id: string) => r.ok && r.policy.clauses.find((c) => c.id === id)?.source;
+    expect(cited('practice.once-a-year')).toContain('部分城市');
+    expect(cited('practice.publication')).toContain('无原始文件规定');
+  });
+
+  it('accepts a clone on the 2022 ladder with its cap, one promotion a year and student awards', () => {
+    const p = fresh();
+    p.clauses.push(LADDER_PRESETS['2022'].clause);
+    p.promotion.ladder = { levels: [...LADDER_2022], clause: 'practice.ladder-2022' };
+    p.promotion.oncePerYear.enabled = true;
+    p.publication.minDays = 7;
+    // A city that promotes students and pays them (e.g. Tianjin 2024: student top 10 → 高级工).
+    p.prizes.student['1'] = { ...p.prizes.student['1'], qualification: { target: 'senior' } };
+    p.prizes.student['1'].cash = 5000;
+    const r = validatePolicy(p);
+    expect(r.ok).toBe(true);
+    expect(r.ok && r.policy.promotion.ladder.levels).toEqual([
+      'apprentice',
+      'junior',
+      'intermediate',
+      'senior',
+      'technician',
+      'senior_technician',
+      'special_technician',
+      'chief_technician',
+    ]);
+    // The cap may rise to 首席技师 on that ladder, and prizes may then target 特级技师.
+    p.promotion.cap.level = 'chief_technician';
+    p.prizes.worker['1'].qualification.target = 'special_technician';
+    expect(validatePolicy(p).ok).toBe(true);
   });
 
   it('accepts a prize without promotion and a world matching rule', () => {

@@ -1,6 +1,13 @@
 import { CONTESTANT_GROUPS, type ContestantGroup } from './competition';
 import type { Prize } from './prizes';
-import { isQualificationLevel, type QualificationLevel } from './qualification';
+import {
+  compareLevels,
+  isQualificationLevel,
+  LADDER_2015,
+  LADDER_2022,
+  type Ladder,
+  type QualificationLevel,
+} from './qualification';
 
 /**
  * The reward policy as data (docs/domain.md "Rewards (defaults, the 2015 policy as data)"): what each
@@ -61,6 +68,26 @@ export interface MatchingRule {
   ratio: number;
 }
 
+/**
+ * How promotions work (docs/domain.md "Rewards"), each setting with the clause it comes from:
+ * the ladder promoted on, the highest level a competition may award, and whether a person is
+ * promoted at most once a year across events and editions (some cities' rule).
+ */
+export interface PromotionRule {
+  /** Levels lowest first, a subsequence of QUALIFICATION_LEVELS (2015: five; 2022: eight). */
+  ladder: { levels: QualificationLevel[]; clause: string };
+  /** 特级/首席技师 are chosen by employers: a competition promotes at most to 高级技师 by default. */
+  cap: { level: QualificationLevel; clause: string };
+  /** A second promotion in the same year is kept in the ledger as not granted, with the reason. */
+  oncePerYear: { enabled: boolean; clause: string };
+}
+
+/** 公示: the shortest publication allowed without the chief judge's reasoned exception. */
+export interface PublicationRule {
+  minDays: number;
+  clause: string;
+}
+
 export interface RewardPolicy {
   id: string;
   name: string;
@@ -69,7 +96,36 @@ export interface RewardPolicy {
   titles: PolicyTitle[];
   prizes: Record<ContestantGroup, Record<Prize, PrizeGrantRule>>;
   matching: MatchingRule;
+  promotion: PromotionRule;
+  publication: PublicationRule;
 }
+
+/** Publication shorter than this many days, or longer than the max, is not a setting. */
+export const PUBLICATION_DAYS = { min: 1, max: 30 } as const;
+
+/**
+ * The ladders the console offers, each with the clause a policy cites for it. The 2015 one is
+ * what data/policies/wuxi-2015.json holds; the 2022 one is 人社部's eight-level sequence.
+ */
+export const LADDER_PRESETS: Record<'2015' | '2022', { levels: Ladder; clause: PolicyClause }> = {
+  '2015': {
+    levels: LADDER_2015,
+    clause: {
+      id: 'practice.ladder-2015',
+      source: '国家职业资格五个等级（职业资格证书制度）',
+      quote: '五级/初级工、四级/中级工、三级/高级工、二级/技师、一级/高级技师',
+    },
+  },
+  '2022': {
+    levels: LADDER_2022,
+    clause: {
+      id: 'practice.ladder-2022',
+      source: '人社部《关于健全完善新时代技能人才职业技能等级制度的意见（试行）》（2022）',
+      quote:
+        '在原有“五级”框架基础上，往下补设学徒工，往上增设特级技师和首席技师技术职务（岗位），形成由学徒工、初级工、中级工、高级工、技师、高级技师、特级技师、首席技师构成的职业技能等级（岗位）序列',
+    },
+  },
+};
 
 export type PolicyErrorCode =
   | 'POLICY_TYPE'
@@ -85,7 +141,14 @@ export type PolicyErrorCode =
   | 'POLICY_UNKNOWN_CLAUSE'
   | 'POLICY_TEAM_CASH'
   | 'POLICY_BAD_PLACING'
-  | 'POLICY_BAD_RATIO';
+  | 'POLICY_BAD_RATIO'
+  | 'POLICY_LADDER_EMPTY'
+  | 'POLICY_LADDER_DUPLICATE'
+  | 'POLICY_LADDER_ORDER'
+  | 'POLICY_CAP_NOT_ON_LADDER'
+  | 'POLICY_TARGET_NOT_ON_LADDER'
+  | 'POLICY_TARGET_ABOVE_CAP'
+  | 'POLICY_BAD_DAYS';
 
 export interface PolicyError {
   /** JSON path of the offending value, e.g. "prizes.worker.2.cash". */
@@ -153,6 +216,9 @@ export function validatePolicy(json: unknown): ValidatePolicyResult {
     clauseRef(t.clause, `${path}.clause`);
   });
 
+  const scale = checkPromotion(v, json.promotion, clauseRef);
+  checkPublication(v, json.publication, clauseRef);
+
   if (v.object(json.prizes, 'prizes')) {
     const prizes = json.prizes;
     for (const key of Object.keys(prizes)) {
@@ -185,7 +251,7 @@ export function validatePolicy(json: unknown): ValidatePolicyResult {
             `The ${group} group has no rule for prize ${prize}.`,
           );
         } else {
-          checkPrizeRule(v, rule, path, clauseRef, titleNames);
+          checkPrizeRule(v, rule, path, clauseRef, titleNames, scale);
         }
       }
     }
@@ -217,12 +283,104 @@ export function validatePolicy(json: unknown): ValidatePolicyResult {
     : { ok: false, errors };
 }
 
+/** The ladder and cap as far as they are valid (null where not), for the prizes' targets. */
+interface Scale {
+  ladder: readonly QualificationLevel[] | null;
+  cap: QualificationLevel | null;
+}
+
+/**
+ * The ladder is known levels, lowest first, each once (a contestant's level off the ladder is
+ * still placed by the one order of all levels); the cap is on it.
+ */
+function checkPromotion(
+  v: Checker,
+  promotion: unknown,
+  clauseRef: (value: unknown, path: string) => void,
+): Scale {
+  const scale: Scale = { ladder: null, cap: null };
+  if (!v.object(promotion, 'promotion')) {
+    return scale;
+  }
+  const { ladder, cap, oncePerYear } = promotion;
+  if (v.object(ladder, 'promotion.ladder')) {
+    clauseRef(ladder.clause, 'promotion.ladder.clause');
+    const levels = ladder.levels;
+    const path = 'promotion.ladder.levels';
+    if (!Array.isArray(levels)) {
+      v.push(path, 'POLICY_TYPE', 'Expected a list.');
+    } else if (levels.length === 0) {
+      v.push(path, 'POLICY_LADDER_EMPTY', 'A ladder has at least one level.');
+    } else {
+      const before = v.count();
+      levels.forEach((level: unknown, i) => {
+        if (!isQualificationLevel(level)) {
+          v.push(`${path}[${i}]`, 'POLICY_UNKNOWN_LEVEL', `${String(level)} is not a level.`);
+        } else if (levels.indexOf(level) !== i) {
+          v.push(`${path}[${i}]`, 'POLICY_LADDER_DUPLICATE', `${level} is on the ladder twice.`);
+        } else if (i > 0 && isQualificationLevel(levels[i - 1])) {
+          if (compareLevels(levels[i - 1] as QualificationLevel, level) > 0) {
+            v.push(`${path}[${i}]`, 'POLICY_LADDER_ORDER', 'A ladder lists levels lowest first.');
+          }
+        }
+      });
+      if (v.count() === before) {
+        scale.ladder = levels as QualificationLevel[];
+      }
+    }
+  }
+  if (v.object(cap, 'promotion.cap')) {
+    clauseRef(cap.clause, 'promotion.cap.clause');
+    if (!isQualificationLevel(cap.level)) {
+      v.push('promotion.cap.level', 'POLICY_UNKNOWN_LEVEL', `${String(cap.level)} is not a level.`);
+    } else if (scale.ladder && !scale.ladder.includes(cap.level)) {
+      v.push(
+        'promotion.cap.level',
+        'POLICY_CAP_NOT_ON_LADDER',
+        `${cap.level} is not on the ladder.`,
+      );
+    } else {
+      scale.cap = cap.level;
+    }
+  }
+  if (v.object(oncePerYear, 'promotion.oncePerYear')) {
+    v.boolean(oncePerYear.enabled, 'promotion.oncePerYear.enabled');
+    clauseRef(oncePerYear.clause, 'promotion.oncePerYear.clause');
+  }
+  return scale;
+}
+
+function checkPublication(
+  v: Checker,
+  publication: unknown,
+  clauseRef: (value: unknown, path: string) => void,
+): void {
+  if (!v.object(publication, 'publication')) {
+    return;
+  }
+  const days = publication.minDays;
+  if (!(
+    typeof days === 'number' &&
+    Number.isInteger(days) &&
+    days >= PUBLICATION_DAYS.min &&
+    days <= PUBLICATION_DAYS.max
+  )) {
+    v.push(
+      'publication.minDays',
+      'POLICY_BAD_DAYS',
+      `minDays is a whole number from ${PUBLICATION_DAYS.min} to ${PUBLICATION_DAYS.max}.`,
+    );
+  }
+  clauseRef(publication.clause, 'publication.clause');
+}
+
 function checkPrizeRule(
   v: Checker,
   rule: unknown,
   path: string,
   clauseRef: (value: unknown, path: string) => void,
   titleNames: ReadonlySet<string>,
+  scale: Scale,
 ): void {
   if (!v.object(rule, path)) {
     return;
@@ -236,12 +394,19 @@ function checkPrizeRule(
   v.boolean(rule.modelWorkerTreatment, `${path}.modelWorkerTreatment`);
   v.boolean(rule.certificate, `${path}.certificate`);
   const q = rule.qualification;
-  if (q !== null && v.object(q, `${path}.qualification`) && !isQualificationLevel(q.target)) {
-    v.push(
-      `${path}.qualification.target`,
-      'POLICY_UNKNOWN_LEVEL',
-      `${String(q.target)} is not a qualification level.`,
-    );
+  const targetPath = `${path}.qualification.target`;
+  if (q !== null && v.object(q, `${path}.qualification`)) {
+    if (!isQualificationLevel(q.target)) {
+      v.push(
+        targetPath,
+        'POLICY_UNKNOWN_LEVEL',
+        `${String(q.target)} is not a qualification level.`,
+      );
+    } else if (scale.ladder && !scale.ladder.includes(q.target)) {
+      v.push(targetPath, 'POLICY_TARGET_NOT_ON_LADDER', `${q.target} is not on the ladder.`);
+    } else if (scale.cap && compareLevels(q.target, scale.cap) > 0) {
+      v.push(targetPath, 'POLICY_TARGET_ABOVE_CAP', `${q.target} is above the cap ${scale.cap}.`);
+    }
   }
   const cash = rule.cash;
   if (typeof cash !== 'number' || !Number.isFinite(cash)) {
@@ -261,6 +426,10 @@ type Json = Record<string, unknown>;
 /** Small structural checks that record a POLICY_TYPE error and narrow the value. */
 class Checker {
   constructor(private readonly errors: PolicyError[]) {}
+
+  count(): number {
+    return this.errors.length;
+  }
 
   push(path: string, code: PolicyErrorCode, message: string): void {
     this.errors.push({ path: path === '' ? '$' : path, code, message });

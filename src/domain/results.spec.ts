@@ -77,6 +77,20 @@ describe('eventResults: marks to prizes to grants', () => {
     expect(first.grant).toMatchObject({ titles: ['学生技能状元'], cashPerPerson: 0 });
   });
 
+  it('counts theory as 0 for someone marked absent from it, and says so (缺考)', () => {
+    const results = eventResults(
+      [row(1, 80, 90), row(2, 0, 95, { theory: null, theoryAbsent: true }), row(3, 70, 70)],
+      rules,
+      policy,
+    );
+    // 2: 0 × 30 % + 95 × 70 % = 66.5, below 3's 70
+    expect(results.map((r) => [r.id, r.total, r.rank, r.theoryAbsent])).toEqual([
+      [1, 87, 1, false],
+      [2, 66.5, 3, true],
+      [3, 70, 2, false],
+    ]);
+  });
+
   it('is idempotent: the same inputs give the same rows', () => {
     const input = [row(1, 80, 90), row(2, 90, 80), row(3, 70, 70)];
     expect(eventResults(input, rules, policy)).toEqual(
@@ -99,9 +113,15 @@ describe('theoryMissing', () => {
     currentLevel: null,
     teamSize: 1,
   });
-  const rows = [input(1, 'competed', 80), input(2, 'competed', null), input(3, 'absent', null)];
+  const rows = [
+    input(1, 'competed', 80),
+    input(2, 'competed', null),
+    input(3, 'absent', null),
+    { ...input(4, 'competed', null), theoryAbsent: true },
+  ];
 
   it.each<[string, number, number[]]>([
+    // 4 was marked absent from theory (with a reason): not missing, counted 0.
     ['an event that weighs theory names who competed without a score', 30, [2]],
     ['an event without theory needs none', 0, []],
   ])('%s', (_label, theoryWeight, expected) => {

@@ -10,6 +10,8 @@ export interface ResultInput {
   id: number;
   status: ContestStatus;
   theory: number | null;
+  /** Marked absent from theory by the chief judge with a reason: theory counts 0 (缺考). */
+  theoryAbsent?: boolean;
   practical: number;
   timeUsedSeconds: number | null;
   currentLevel: QualificationLevel | null;
@@ -28,6 +30,8 @@ export interface ResultRow {
   total: number | null;
   rank: number | null;
   tied: boolean;
+  /** Theory is 0 because the competitor was marked absent from it (printed 缺考). */
+  theoryAbsent: boolean;
   prize: Placing | null;
   noPrizeReason: NoPrizeReason | null;
   /** What the policy gives this person for the prize (null without a prize). */
@@ -48,11 +52,7 @@ export function eventResults(
   const totals = new Map(
     competed.map((r) => [
       r.id,
-      totalMark(
-        rules.weights.theoryWeight > 0 ? (r.theory ?? 0) : null,
-        r.practical,
-        rules.weights,
-      ),
+      totalMark(rules.weights.theoryWeight > 0 ? theoryOf(r) : null, r.practical, rules.weights),
     ]),
   );
   const ranked = new Map(
@@ -60,7 +60,7 @@ export function eventResults(
       competed.map((r) => ({
         id: r.id,
         total: totals.get(r.id)!,
-        theory: r.theory,
+        theory: theoryOf(r),
         practical: r.practical,
         timeUsedSeconds: r.timeUsedSeconds,
         modules: r.modules,
@@ -74,7 +74,7 @@ export function eventResults(
         id: r.id,
         status: r.status,
         rank: ranked.get(r.id)?.rank ?? null,
-        theory: r.theory,
+        theory: theoryOf(r),
         practical: r.practical,
         total: totals.get(r.id) ?? null,
         pastWinner: r.pastWinner ?? false,
@@ -90,6 +90,7 @@ export function eventResults(
       total: totals.get(r.id) ?? null,
       rank: rank?.rank ?? null,
       tied: rank?.tied ?? false,
+      theoryAbsent: rules.weights.theoryWeight > 0 && r.status === 'competed' && !!r.theoryAbsent,
       prize: outcome.prize,
       noPrizeReason: outcome.reason,
       grant:
@@ -108,14 +109,21 @@ export function eventResults(
   });
 }
 
+/** A theory mark as the results count it: 0 for someone marked absent from theory. */
+function theoryOf(r: ResultInput): number | null {
+  return r.theoryAbsent ? 0 : r.theory;
+}
+
 /**
- * Who competed in an event that weighs theory but has no theory score: results must not be
- * computed for them (a missing score used to count as 0 without anyone noticing). Ids in input
- * order.
+ * Who competed in an event that weighs theory but has no theory score and is not marked absent
+ * from it: results must not be computed for them (a missing score used to count as 0 without
+ * anyone noticing). Ids in input order.
  */
 export function theoryMissing(rows: readonly ResultInput[], weights: Weights): number[] {
   if (weights.theoryWeight === 0) {
     return [];
   }
-  return rows.filter((r) => r.status === 'competed' && r.theory === null).map((r) => r.id);
+  return rows
+    .filter((r) => r.status === 'competed' && r.theory === null && !r.theoryAbsent)
+    .map((r) => r.id);
 }

@@ -1,9 +1,11 @@
 import wuxi2015 from '../../data/policies/wuxi-2015.json';
 import type { ContestantGroup } from './competition';
-import { type RewardPolicy, validatePolicy } from './policy';
+import { LADDER_PRESETS, type RewardPolicy, validatePolicy } from './policy';
 import type { Prize } from './prizes';
-import type { QualificationLevel } from './qualification';
+import { LADDER_2022, type QualificationLevel } from './qualification';
 import {
+  type PromotionScale,
+  SCALE_2015,
   type ExternalResult,
   grantsFor,
   matchingGrant,
@@ -11,6 +13,8 @@ import {
   type UpgradeCode,
   upgradeFor,
 } from './rewards';
+
+type Mutable = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const load = (json: unknown): RewardPolicy => {
   const r = validatePolicy(json);
@@ -34,6 +38,72 @@ describe('upgradeFor (docs/domain.md promotion rule)', () => {
     ['senior_technician', 'senior', null, 'at-top'],
   ])('%s with target %s → %s (%s)', (from, target, to, code) => {
     expect(upgradeFor(from, target)).toMatchObject({ from, to, code });
+  });
+
+  // The 2022 eight-level ladder with the default cap (高级技师: 特级/首席 are chosen by employers),
+  // and the same ladder with the cap raised to 首席技师.
+  const L2022 = { ladder: LADDER_2022, cap: 'senior_technician' as const };
+  const L2022_OPEN = { ladder: LADDER_2022, cap: 'chief_technician' as const };
+  it.each<
+    [
+      string,
+      QualificationLevel | null,
+      QualificationLevel,
+      PromotionScale,
+      QualificationLevel | null,
+      UpgradeCode,
+    ]
+  >([
+    ['2022: 学徒工 to the target', 'apprentice', 'senior', L2022, 'senior', 'to-target'],
+    ['2022: 技师 one up', 'technician', 'technician', L2022, 'senior_technician', 'one-level-up'],
+    ['2022: 高级技师 stops at the cap', 'senior_technician', 'technician', L2022, null, 'at-cap'],
+    ['2022: 特级技师 is above the cap', 'special_technician', 'senior', L2022, null, 'at-cap'],
+    ['2022: top of the ladder', 'chief_technician', 'senior', L2022, null, 'at-top'],
+    [
+      '2022 open cap: 高级技师 → 特级技师',
+      'senior_technician',
+      'technician',
+      L2022_OPEN,
+      'special_technician',
+      'one-level-up',
+    ],
+    [
+      '2022 open cap: 特级 → 首席',
+      'special_technician',
+      'senior',
+      L2022_OPEN,
+      'chief_technician',
+      'one-level-up',
+    ],
+    ['2022 open cap: 首席 is the top', 'chief_technician', 'senior', L2022_OPEN, null, 'at-top'],
+    // Levels off the 2015 ladder are still placed in the one order of all levels.
+    ['2015: 学徒工 to the target', 'apprentice', 'senior', SCALE_2015, 'senior', 'to-target'],
+    [
+      '2015: 特级技师 has nothing above',
+      'special_technician',
+      'senior',
+      SCALE_2015,
+      null,
+      'at-top',
+    ],
+    // A 2015 ladder capped at 技师: a 技师 winner is not made 高级技师 by the competition.
+    [
+      '2015 capped at 技师',
+      'technician',
+      'senior',
+      { ladder: SCALE_2015.ladder, cap: 'technician' },
+      null,
+      'at-cap',
+    ],
+  ])('%s', (_label, from, target, scale, to, code) => {
+    expect(upgradeFor(from, target, scale)).toMatchObject({ from, to, code });
+  });
+
+  it('says why the cap stops a promotion, naming the cap in Chinese', () => {
+    expect(upgradeFor('senior_technician', 'technician', L2022)).toMatchObject({
+      code: 'at-cap',
+      reasonZh: '已达到竞赛可晋升的最高等级（高级技师（一级）），不再晋升',
+    });
   });
 
   it('says why there is no promotion at the top, in both languages', () => {
@@ -142,6 +212,31 @@ describe('grantsFor with the 2015 policy', () => {
     expect(() =>
       grantsFor({ group: 'worker', prize: 1, currentLevel: null, teamSize }, policy),
     ).toThrow(expect.objectContaining({ code }));
+  });
+
+  it('promotes on the policy’s ladder up to its cap, and a clone may promote and pay students', () => {
+    const p = structuredClone(wuxi2015) as Mutable;
+    p.clauses.push(LADDER_PRESETS['2022'].clause);
+    p.promotion.ladder = { levels: [...LADDER_2022], clause: 'practice.ladder-2022' };
+    p.prizes.student['1'].qualification = { target: 'senior' };
+    p.prizes.student['1'].cash = 5000;
+    const clone = load(p);
+    const grant = (group: ContestantGroup, currentLevel: QualificationLevel | null) =>
+      grantsFor({ group, prize: 1, currentLevel, teamSize: 1 }, clone);
+    expect(grant('worker', 'senior_technician').upgrade).toMatchObject({
+      to: null,
+      code: 'at-cap',
+    });
+    expect(grant('worker', 'technician').upgrade.to).toBe('senior_technician');
+    expect(grant('student', 'apprentice')).toMatchObject({
+      titles: ['学生技能状元'],
+      upgrade: { to: 'senior', code: 'to-target' },
+      cashPerPerson: 5000,
+    });
+    // The 2015 default still gives students a title and certificates only.
+    expect(
+      grantsFor({ group: 'student', prize: 1, currentLevel: 'apprentice', teamSize: 1 }, policy),
+    ).toMatchObject({ upgrade: { to: null, code: 'none' }, cashPerPerson: 0, certificate: true });
   });
 
   it('rejects an unknown current level', () => {

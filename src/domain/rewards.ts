@@ -6,8 +6,11 @@ import type { Prize } from './prizes';
 import {
   compareLevels,
   isQualificationLevel,
+  LADDER_2015,
+  levelWords,
   nextLevel,
   QUALIFICATION_LABELS,
+  type Ladder,
   type QualificationLevel,
 } from './qualification';
 
@@ -16,7 +19,13 @@ import {
  * (policy.ts; the default is item 17 of 锡政发〔2015〕339号). Money is integer yuan.
  */
 
-export type UpgradeCode = 'to-target' | 'one-level-up' | 'at-top' | 'none';
+/**
+ * to-target / one-level-up: promoted; at-top: nothing above on the ladder; at-cap: the ladder
+ * goes higher but a competition may not award it; once-a-year: promoted already that year (the
+ * ledger decides it, across events and editions); none: the prize brings no promotion.
+ */
+export type UpgradeCode =
+  'to-target' | 'one-level-up' | 'at-top' | 'at-cap' | 'once-a-year' | 'none';
 
 export interface Upgrade {
   from: QualificationLevel | null;
@@ -26,14 +35,29 @@ export interface Upgrade {
   reasonZh: string;
 }
 
+/** The ladder a policy promotes on and the highest level a competition may award. */
+export interface PromotionScale {
+  ladder: Ladder;
+  cap: QualificationLevel;
+}
+
+/** The 2015 policy's scale: five levels, up to 高级技师. */
+export const SCALE_2015: PromotionScale = { ladder: LADDER_2015, cap: 'senior_technician' };
+
+export function promotionScale(policy: Pick<RewardPolicy, 'promotion'>): PromotionScale {
+  return { ladder: policy.promotion.ladder.levels, cap: policy.promotion.cap.level };
+}
+
 /**
- * docs/domain.md, "Rewards": promoted to the target level; if already at or above it, one level up;
- * nobody above 高级技师 — then no promotion and the output says so. Someone without any
+ * docs/domain.md, "Rewards": promoted to the target level; if already at or above it, one level
+ * up the policy's ladder — but not above the cap (特级/首席技师 are chosen by employers), and not
+ * past the ladder's top; then no promotion and the output says why. Someone without any
  * qualification (null) is promoted to the target. A null target means the prize brings none.
  */
 export function upgradeFor(
   currentLevel: QualificationLevel | null,
   target: QualificationLevel | null,
+  scale: PromotionScale = SCALE_2015,
 ): Upgrade {
   if (currentLevel !== null && !isQualificationLevel(currentLevel)) {
     throw new RewardError('REWARD_LEVEL', `${String(currentLevel)} is not a qualification level.`);
@@ -53,10 +77,10 @@ export function upgradeFor(
       to: target,
       code: 'to-target',
       reason: `promoted to the prize's level, ${QUALIFICATION_LABELS[target].zh}`,
-      reasonZh: `晋升至${QUALIFICATION_LABELS[target].zh}（${QUALIFICATION_LABELS[target].grade}）`,
+      reasonZh: `晋升至${levelWords(target)}`,
     };
   }
-  const next = nextLevel(currentLevel);
+  const next = nextLevel(currentLevel, scale.ladder);
   if (next === null) {
     return {
       from: currentLevel,
@@ -64,6 +88,15 @@ export function upgradeFor(
       code: 'at-top',
       reason: 'already at the top level',
       reasonZh: '已是最高等级，不再晋升',
+    };
+  }
+  if (compareLevels(next, scale.cap) > 0) {
+    return {
+      from: currentLevel,
+      to: null,
+      code: 'at-cap',
+      reason: `already at ${QUALIFICATION_LABELS[scale.cap].zh} or above, the highest level a competition awards`,
+      reasonZh: `已达到竞赛可晋升的最高等级（${levelWords(scale.cap)}），不再晋升`,
     };
   }
   return {
@@ -120,7 +153,7 @@ export function grantsFor(input: GrantInput, policy: RewardPolicy): Grant {
     titles: [...rule.titles],
     modelWorkerTreatment: rule.modelWorkerTreatment,
     certificate: rule.certificate,
-    upgrade: upgradeFor(currentLevel, rule.qualification?.target ?? null),
+    upgrade: upgradeFor(currentLevel, rule.qualification?.target ?? null, promotionScale(policy)),
     cashPerPerson: rule.teamCash === 'per-member' ? rule.cash : Math.floor(rule.cash / teamSize),
   };
 }

@@ -12,11 +12,13 @@ import { SchemeService } from './scheme.service';
 import { ScoringInputsService } from './scoring-inputs.service';
 import { ScoringService } from './scoring.service';
 import { SheetImportsService } from './sheet-imports.service';
+import { TheoryAbsenceController } from './theory-absence.controller';
+import { TheoryAbsenceService } from './theory-absence.service';
 
 @Global()
 @Module({
   imports: [RegistrationModule],
-  controllers: [JudgeController, JudgingController],
+  controllers: [JudgeController, JudgingController, TheoryAbsenceController],
   providers: [
     SchemeService,
     AssignmentsService,
@@ -28,6 +30,7 @@ import { SheetImportsService } from './sheet-imports.service';
     ScoringInputsService,
     ScoringService,
     SheetImportsService,
+    TheoryAbsenceService,
   ],
   exports: [ScoringService, LockService],
 })

@@ -104,7 +104,8 @@ export class ScoringInputsService {
         const code = byCheckIn.get(s.checkInCode)!;
         const previous = current.get(code.entryId);
         const value = toHundredths(s.score);
-        if (previous && Number(previous.scoreHundredths) === value) {
+        // A score for someone marked absent replaces the mark, even a 0.
+        if (previous && !previous.absent && Number(previous.scoreHundredths) === value) {
           continue;
         }
         await manager.delete(TheoryScore, { entryId: code.entryId });
@@ -121,7 +122,12 @@ export class ScoringInputsService {
           action: 'theory.recorded',
           entityType: 'workpiece',
           entityId: code.workpieceCode,
-          before: previous ? { score: fromHundredths(Number(previous.scoreHundredths)) } : null,
+          before: previous
+            ? {
+                score: fromHundredths(Number(previous.scoreHundredths)),
+                ...(previous.absent ? { absent: true } : {}),
+              }
+            : null,
           after: { score: s.score },
           reason: input.reason ?? null,
         });
@@ -163,6 +169,6 @@ function assertMayChangeInputs(
 }
 
 /** The results no longer follow from their inputs: finalize waits for a new computation. */
-async function markStale(manager: EntityManager, eventId: number): Promise<void> {
+export async function markStale(manager: EntityManager, eventId: number): Promise<void> {
   await manager.update(CompetitionEvent, { id: eventId }, { resultsComputedAt: null });
 }

@@ -28,6 +28,8 @@ export interface PieceScore {
   modules: Record<string, number | null>;
   practical: number | null;
   theory: number | null;
+  /** Marked absent from theory (缺考): theory is 0. */
+  theoryAbsent: boolean;
   total: number | null;
 }
 
@@ -62,6 +64,7 @@ export class ScoringService {
     const theoryBy = new Map(
       theory.map((t) => [t.workpieceCode, fromHundredths(t.scoreHundredths)]),
     );
+    const theoryAbsent = new Set(theory.filter((t) => t.absent).map((t) => t.workpieceCode));
     return codes.map((code) => {
       const outcomes: AspectOutcome[] = [];
       const moduleMarks: Record<string, number | null> = {};
@@ -103,6 +106,7 @@ export class ScoringService {
         modules: moduleMarks,
         practical,
         theory: theoryMark,
+        theoryAbsent: event.theoryWeight > 0 && theoryAbsent.has(code.workpieceCode),
         total,
       };
     });

@@ -1,5 +1,6 @@
 import { glossaryTerm, upgradeNoteText } from '../common/i18n/glossary';
 import type { PolicyClause } from '../domain/policy';
+import type { NoPrizeReason } from '../domain/prizes';
 
 /**
  * How the printed documents word things (zh-CN, the language the city files in): marks with two
@@ -102,3 +103,14 @@ export function chineseDateTime(iso: string): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${at.getUTCFullYear()}年${at.getUTCMonth() + 1}月${at.getUTCDate()}日 ${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())}`;
 }
+
+/** Why a result line has no prize, as the results sheet prints it. */
+export const NO_PRIZE_ZH: Record<NoPrizeReason, string> = {
+  'did-not-compete': '缺考',
+  'below-floor': '未达获奖分数线',
+  'beyond-quota': '',
+  'past-winner': '往届获奖者（不再授奖）',
+  'field-too-small': '参赛人数不足，不设此奖',
+};
+/** Printed beside a prize won with theory counted 0 (marked absent from it by the chief judge). */
+export const THEORY_ABSENT_NOTE = '理论缺考';

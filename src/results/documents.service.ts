@@ -12,6 +12,7 @@ import { CompetitionEvent } from '../editions/entities/competition-event.entity'
 import { Edition } from '../editions/entities/edition.entity';
 import { Contestant } from '../registration/entities/contestant.entity';
 import { GrantRow } from './entities/grant.entity';
+import { ResultRow } from './entities/result-row.entity';
 import {
   addressee,
   clauseReferences,
@@ -21,23 +22,20 @@ import {
   prizeWord,
   upgradeWords,
   chineseDateTime,
+  NO_PRIZE_ZH,
+  THEORY_ABSENT_NOTE,
 } from './document-words';
 import { ResultsService } from './results.service';
 
 const grantStatus = (s: string) => glossaryTerm('grantStatuses', s, 'zh-CN');
-const NO_PRIZE_ZH: Record<NoPrizeReason, string> = {
-  'did-not-compete': '缺考',
-  'below-floor': '未达获奖分数线',
-  'beyond-quota': '',
-  'past-winner': '往届获奖者（不再授奖）',
-  'field-too-small': '参赛人数不足，不设此奖',
-};
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 interface GrantLine {
   grant: GrantRow;
   contestant: Contestant;
   event: CompetitionEvent | null;
+  /** The prize came with theory counted 0: marked absent from it (缺考). */
+  theoryAbsent: boolean;
   /** From the grant's snapshot: as the person was when the grant was made. */
   name: string;
   unit: string;
@@ -84,13 +82,26 @@ export class DocumentsService {
       (await m.find(CompetitionEvent, { where: { editionId } })).map((e) => [e.id, e]),
     );
     const clauses = (await this.policies.forEdition(m, edition)).clauses;
+    const theoryAbsent = new Set(
+      (
+        await m.find(ResultRow, {
+          where: { eventId: In([...events.keys()]), theoryAbsent: true },
+        })
+      ).map((r) => `${r.eventId}|${r.contestantId}`),
+    );
     return {
       edition,
       clauses,
       lines: grants.map((grant) => {
         const contestant = contestants.get(grant.contestantId)!;
         const event = grant.eventId ? (events.get(grant.eventId) ?? null) : null;
-        return { grant, contestant, event, ...asGranted(grant, contestant, event) };
+        return {
+          grant,
+          contestant,
+          event,
+          theoryAbsent: theoryAbsent.has(`${grant.eventId}|${grant.contestantId}`),
+          ...asGranted(grant, contestant, event),
+        };
       }),
     };
   }
@@ -123,8 +134,9 @@ export class DocumentsService {
         { header: '奖金(元)', key: 'cash', width: 12 },
         { header: '依据', key: 'basis', width: 36 },
         { header: '状态', key: 'status', width: 10 },
+        { header: '备注', key: 'note', width: 12 },
       ];
-      for (const { grant, contestant, name, unit, eventName } of lines) {
+      for (const { grant, contestant, name, unit, eventName, theoryAbsent } of lines) {
         ws.addRow({
           event: eventName,
           prize: prizeWord(grant.prize),
@@ -138,6 +150,7 @@ export class DocumentsService {
           cash: grant.cash,
           basis: clauseReferences(grant.clauses, clauses),
           status: grantStatus(grant.status),
+          note: theoryAbsent ? THEORY_ABSENT_NOTE : '',
         });
       }
     });
@@ -264,7 +277,7 @@ export class DocumentsService {
           escape(r.unitName),
           absent ? '' : mark2(p?.practical),
           absent ? '' : durationWords(p?.timeUsedSeconds),
-          ...(hasTheory ? [absent ? '' : mark2(p?.theory)] : []),
+          ...(hasTheory ? [absent ? '' : r.theoryAbsent ? '缺考' : mark2(p?.theory)] : []),
           absent ? '缺考' : mark2(r.total),
           r.prize
             ? prizeWord(r.prize)

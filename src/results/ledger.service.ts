@@ -13,6 +13,7 @@ import { PoliciesService } from '../policies/policies.service';
 import { GrantRow } from './entities/grant.entity';
 import { ResultRow } from './entities/result-row.entity';
 import { grantSnapshots } from './grant-snapshot';
+import { grantKey, yearlyUpgrades } from './yearly-promotions';
 
 export interface LedgerTotals {
   edition: number;
@@ -24,7 +25,11 @@ export interface LedgerTotals {
   byUnit: { unitName: string; cash: number; grants: number }[];
 }
 
-/** The fields that make two computations of one grant the same grant. */
+/**
+ * The fields that make two computations of one grant the same grant. A not-granted second
+ * promotion differs in upgradeTo; a code alone (absent on grants made before it was kept) does
+ * not make another grant.
+ */
 const substance = (
   g: Pick<
     GrantRow,
@@ -52,7 +57,8 @@ export class LedgerService {
   ): Promise<{ created: number; unchanged: number; updated: number }> {
     return this.uow.run(async (manager) => {
       // Locked: a concurrent computation waits, then finds every grant already there.
-      if (!(await lockRow(manager, Edition, editionId))) {
+      const edition = await lockRow(manager, Edition, editionId);
+      if (!edition) {
         throw notFound('EDITION_NOT_FOUND', `No edition with id ${editionId}.`);
       }
       const events = await manager.find(CompetitionEvent, {
@@ -62,9 +68,15 @@ export class LedgerService {
         where: { eventId: In(events.map((e) => e.id)) },
       });
       const snapshots = await grantSnapshots(manager, rows);
+      const policy = await this.policies.forEdition(manager, edition);
+      // One promotion a year (an option of the policy): the second is kept as not granted.
+      const yearly = policy.promotion.oncePerYear.enabled
+        ? await yearlyUpgrades(manager, events, rows)
+        : null;
       const counts = { created: 0, unchanged: 0, updated: 0 };
       for (const row of rows.filter((r) => r.grant !== null)) {
         const grant = row.grant!;
+        const upgrade = yearly?.get(grantKey(row.eventId, row.contestantId)) ?? grant.upgrade;
         const basisRef = `event:${row.eventId}`;
         const fields = {
           editionId,
@@ -75,10 +87,10 @@ export class LedgerService {
           prize: grant.prize,
           titles: grant.titles,
           modelWorkerTreatment: grant.modelWorkerTreatment,
-          upgradeFrom: grant.upgrade.from,
-          upgradeTo: grant.upgrade.to,
-          upgradeNote: grant.upgrade.to ? null : grant.upgrade.reasonZh,
-          upgradeCode: grant.upgrade.code,
+          upgradeFrom: upgrade.from,
+          upgradeTo: upgrade.to,
+          upgradeNote: upgrade.to ? null : upgrade.reasonZh,
+          upgradeCode: upgrade.code,
           cash: grant.cashPerPerson,
           clauses: grant.clauses,
         };

@@ -1,12 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Actor } from '../audit/actor';
+import { Actor, personName } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
-import { conflict, unprocessable } from '../common/errors/app-error';
+import { AppError, conflict, notFound, unprocessable } from '../common/errors/app-error';
 import { nowIso } from '../database/time';
 import { UnitOfWork } from '../database/unit-of-work';
 import { lockRow } from '../database/row-lock';
 import { externalResultKey } from '../domain/external-key';
+import {
+  checkRecommendations,
+  RecommendationPick,
+  RecommendationRefusal,
+} from '../domain/recommendation';
 import { matchingGrant } from '../domain/rewards';
 import { CompetitionEvent } from '../editions/entities/competition-event.entity';
 import { Edition } from '../editions/entities/edition.entity';
@@ -28,47 +33,81 @@ export class MatchingService {
     private readonly policies: PoliciesService,
   ) {}
 
-  /** 推荐: the event's best N (by final or published rank) to the provincial or national selection. */
+  /** The entries the city recommended from an event, at both levels, by rank. */
+  async recommendations(eventId: number): Promise<Recommendation[]> {
+    const m = this.uow.reader;
+    if (!(await m.existsBy(CompetitionEvent, { id: eventId }))) {
+      throw notFound('EVENT_NOT_FOUND', `No event with id ${eventId}.`);
+    }
+    return m.find(Recommendation, {
+      where: { eventId },
+      order: { level: 'ASC', rank: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /**
+   * 推荐: the named entries (src/domain/recommendation.ts), each with its reason, from published
+   * or final results. All or none; an entry already recommended at that level is refused, so
+   * the same request sent twice at once records it once.
+   */
   recommend(
     actor: Actor,
     eventId: number,
     level: 'provincial' | 'national',
-    count: number,
+    picks: RecommendationPick[],
   ): Promise<Recommendation[]> {
     return this.uow.run(async (manager) => {
-      const event = await manager.findOneBy(CompetitionEvent, { id: eventId });
-      if (!event || (event.resultsStatus !== 'final' && event.resultsStatus !== 'published')) {
+      // Locked: concurrent recommendations of one event run one after the other.
+      const event = await lockRow(manager, CompetitionEvent, eventId);
+      if (!event) {
+        throw notFound('EVENT_NOT_FOUND', `No event with id ${eventId}.`);
+      }
+      if (event.resultsStatus !== 'final' && event.resultsStatus !== 'published') {
         throw conflict('RESULTS_NOT_PUBLISHED', 'Recommend from published or final results.');
       }
-      const best = (await manager.find(ResultRow, { where: { eventId, status: 'competed' } }))
-        .filter((r) => r.rank !== null)
-        .sort((a, b) => a.rank! - b.rank! || a.entryId - b.entryId)
-        .slice(0, count);
-      for (const row of best) {
-        if (
-          !(await manager.existsBy(Recommendation, {
-            eventId,
-            contestantId: row.contestantId,
-            level,
-          }))
-        ) {
-          await manager.insert(Recommendation, {
-            eventId,
-            contestantId: row.contestantId,
-            level,
-            rank: row.rank!,
-            createdAt: nowIso(),
-          });
-        }
+      const results = await manager.find(ResultRow, { where: { eventId } });
+      const already = await manager.find(Recommendation, { where: { eventId, level } });
+      const held = new Set(already.map((r) => r.contestantId));
+      const check = checkRecommendations(
+        picks,
+        results,
+        results.filter((r) => held.has(r.contestantId)).map((r) => r.entryId),
+      );
+      if (!check.ok) {
+        throw recommendationRefusal(check.code, check.entryIds);
+      }
+      const createdAt = nowIso();
+      for (const pick of check.picks) {
+        await manager.insert(Recommendation, {
+          eventId,
+          entryId: pick.entryId,
+          contestantId: pick.contestantId,
+          level,
+          rank: pick.rank!,
+          reason: pick.reason,
+          recommendedBy: personName(actor),
+          createdAt,
+        });
       }
       await this.audit.append(manager, {
         actor,
         action: 'recommendations.made',
         entityType: 'event',
         entityId: eventId,
-        after: { level, contestants: best.map((b) => b.contestantId) },
+        after: {
+          level,
+          entries: check.picks.map((p) => ({
+            entryId: p.entryId,
+            contestantId: p.contestantId,
+            rank: p.rank,
+            reason: p.reason,
+          })),
+        },
       });
-      return manager.find(Recommendation, { where: { eventId, level }, order: { rank: 'ASC' } });
+      return manager.find(Recommendation, {
+        where: { eventId, level },
+        order: { rank: 'ASC', id: 'ASC' },
+      });
     });
   }
 
@@ -192,4 +231,20 @@ export class MatchingService {
   private async editionOfEvent(manager: EntityManager, eventId: number): Promise<number | null> {
     return (await manager.findOneBy(CompetitionEvent, { id: eventId }))?.editionId ?? null;
   }
+}
+
+/** 409 for a duplicate (the state decides), 422 for what the request itself gets wrong. */
+function recommendationRefusal(code: RecommendationRefusal, entryIds: number[]): AppError {
+  const messages: Record<RecommendationRefusal, string> = {
+    RECOMMENDATION_EMPTY: 'Name at least one entry to recommend.',
+    RECOMMENDATION_DUPLICATE: `Entries ${entryIds.join(', ')} are already recommended at this level (or named twice).`,
+    RECOMMENDATION_ENTRY_UNKNOWN: `Entries ${entryIds.join(', ')} have no results in this event.`,
+    RECOMMENDATION_NOT_COMPETED: `Entries ${entryIds.join(', ')} did not compete.`,
+    RECOMMENDATION_REASON_REQUIRED: `Give the reason for recommending entries ${entryIds.join(', ')}.`,
+  };
+  const error =
+    code === 'RECOMMENDATION_DUPLICATE'
+      ? conflict(code, messages[code], { entryIds })
+      : unprocessable(code, messages[code], { entryIds });
+  return error.with({ entryIds: entryIds.join(', ') });
 }

@@ -33,6 +33,7 @@ export async function resultInputs(
           ? 'competed'
           : 'absent',
       theory: score?.theory ?? null,
+      theoryAbsent: score?.theoryAbsent ?? false,
       practical: score?.practical ?? 0,
       timeUsedSeconds: score?.timeUsedSeconds ?? null,
       currentLevel: e.contestant?.qualificationLevel ?? null,

@@ -1,4 +1,9 @@
+import { EntityManager, In } from 'typeorm';
+import { conflict } from '../common/errors/app-error';
+import { glossaryTerm, upgradeNoteText, type Locale } from '../common/i18n/glossary';
 import { FinalizeRefusal } from '../domain/final';
+import type { Upgrade } from '../domain/rewards';
+import { BlindCode } from '../registration/entities/blind-code.entity';
 import { CompetitionEvent } from '../editions/entities/competition-event.entity';
 import { ResultRow } from './entities/result-row.entity';
 
@@ -22,6 +27,7 @@ export function sameResults(previous: Map<number, ResultRow>, rows: ResultRow[])
       r.totalHundredths === null ? null : Number(r.totalHundredths),
       r.rank,
       r.tied,
+      Boolean(r.theoryAbsent),
       r.prize,
       r.noPrizeReason,
       r.grant,
@@ -30,4 +36,37 @@ export function sameResults(previous: Map<number, ResultRow>, rows: ResultRow[])
     previous.size === rows.length &&
     rows.every((r) => previous.has(r.entryId) && content(previous.get(r.entryId)!) === content(r))
   );
+}
+
+/** 409 THEORY_MISSING naming the work-piece and check-in codes the chief judge looks up. */
+export async function assertTheoryComplete(
+  manager: EntityManager,
+  eventId: number,
+  entryIds: number[],
+): Promise<void> {
+  if (entryIds.length === 0) {
+    return;
+  }
+  const codes = await manager.find(BlindCode, {
+    where: { eventId, entryId: In(entryIds) },
+    order: { workpieceCode: 'ASC' },
+  });
+  throw conflict(
+    'THEORY_MISSING',
+    `The event weighs theory but ${entryIds.length} competitor(s) have no theory score; ` +
+      'import it, or the chief judge marks them absent from theory with a reason.',
+    {
+      workpieceCodes: codes.map((c) => c.workpieceCode),
+      checkInCodes: codes.map((c) => c.checkInCode),
+    },
+  );
+}
+
+/** "高级工（三级） → 技师（二级）" or why there is no promotion, in the request's language. */
+export function upgradeText(upgrade: Upgrade, locale: Locale): string {
+  if (!upgrade.to) {
+    return upgradeNoteText(upgrade.code, locale);
+  }
+  const from = upgrade.from ? glossaryTerm('levels', upgrade.from, locale) : '—';
+  return `${from} → ${glossaryTerm('levels', upgrade.to, locale)}`;
 }

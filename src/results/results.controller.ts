@@ -4,6 +4,7 @@ import {
   Get,
   Header,
   HttpCode,
+  Ip,
   Param,
   Post,
   StreamableFile,
@@ -16,6 +17,7 @@ import {
   ApiOperation,
   ApiProduces,
   ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { notFound } from '../common/errors/app-error';
 import { DocumentsService } from './documents.service';
@@ -30,13 +32,12 @@ import {
   ExternalResultDto,
   PayGrantDto,
   PublishDto,
-  RecommendDto,
 } from './dto/results.dto';
 import { Appeal } from './entities/appeal.entity';
 import { GrantRow } from './entities/grant.entity';
-import { Recommendation } from './entities/recommendation.entity';
 import { LedgerService, LedgerTotals } from './ledger.service';
 import { MatchingService } from './matching.service';
+import { PublicationService } from './publication.service';
 import { EventResultsResponse, ResultsService } from './results.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -53,6 +54,7 @@ export class ResultsController {
     private readonly ledger: LedgerService,
     private readonly documents: DocumentsService,
     private readonly matching: MatchingService,
+    private readonly publication: PublicationService,
   ) {}
 
   @Get('events/:id/results')
@@ -82,16 +84,23 @@ export class ResultsController {
 
   @Post('events/:id/results/publish')
   @HttpCode(200)
-  @Roles(...ORGANIZERS)
+  @Roles(...ORGANIZERS, 'chief_judge')
   @ApiOperation({
-    summary: '公示: publish the results from start to end; appeals until the deadline.',
+    summary:
+      '公示: publish the results from start to end (at least the policy’s minimum, not starting in the past, unless the chief judge gives a reason); appeals until the deadline.',
   })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'PUBLICATION_TOO_SHORT, PUBLICATION_IN_PAST, PUBLICATION_REASON_REQUIRED, CHIEF_CREDENTIALS_INVALID, CHIEF_ROLE_REQUIRED',
+  })
+  @ApiConflictResponse({ description: 'RESULTS_NOT_PROVISIONAL, PUBLICATION_DATES' })
   publish(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseIdPipe) id: number,
     @Body() body: PublishDto,
+    @Ip() address: string,
   ): Promise<EventResultsResponse> {
-    return this.results.publish(actorOf(user), id, body);
+    return this.publication.publish(actorOf(user), id, body, address);
   }
 
   @Post('events/:id/results/finalize')
@@ -193,19 +202,6 @@ export class ResultsController {
     @Body() body: PayGrantDto,
   ): Promise<GrantRow> {
     return this.ledger.pay(actorOf(user), id, body.paymentRef);
-  }
-
-  @Post('events/:id/recommendations')
-  @Roles(...ORGANIZERS)
-  @ApiOperation({
-    summary: '推荐: the best N of the event to the provincial or national selection.',
-  })
-  recommend(
-    @CurrentUser() user: AuthUser,
-    @Param('id', ParseIdPipe) id: number,
-    @Body() body: RecommendDto,
-  ): Promise<Recommendation[]> {
-    return this.matching.recommend(actorOf(user), id, body.level, body.count);
   }
 
   @Get('editions/:id/documents/:name')

@@ -1,23 +1,27 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
 import { PoliciesModule } from '../policies/policies.module';
 import { AppealsService } from './appeals.service';
 import { DocumentsService } from './documents.service';
 import { LedgerService } from './ledger.service';
 import { MatchingService } from './matching.service';
+import { PublicationService } from './publication.service';
+import { RecommendationsController } from './recommendations.controller';
 import { ResultsController } from './results.controller';
 import { ResultsService } from './results.service';
 import { RulesController } from './rules.controller';
 import { RulesService } from './rules.service';
 
 @Module({
-  imports: [PoliciesModule],
-  controllers: [ResultsController, RulesController],
+  imports: [AuthModule, PoliciesModule],
+  controllers: [ResultsController, RecommendationsController, RulesController],
   providers: [
     ResultsService,
     AppealsService,
     LedgerService,
     DocumentsService,
     MatchingService,
+    PublicationService,
     RulesService,
   ],
   exports: [ResultsService, AppealsService, LedgerService],

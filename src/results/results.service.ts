@@ -5,14 +5,12 @@ import { AuditService } from '../audit/audit.service';
 import { conflict, notFound } from '../common/errors/app-error';
 import { lockRow } from '../database/row-lock';
 import { nowIso } from '../database/time';
-import { glossaryTerm, upgradeNoteText, type Locale } from '../common/i18n/glossary';
 import { requestLocale } from '../common/i18n/request-locale';
-import type { Upgrade } from '../domain/rewards';
 import { UnitOfWork } from '../database/unit-of-work';
 import { eventOptions, validateEventRules } from '../domain/event-rules';
 import { fromHundredths, toHundredths } from '../domain/numbers';
 import { finalizeRefusal, FinalizeRefusal, FinalizeState } from '../domain/final';
-import { FINALIZE_MESSAGES, sameResults } from './results-state';
+import { assertTheoryComplete, FINALIZE_MESSAGES, sameResults, upgradeText } from './results-state';
 import { eventResults, theoryMissing } from '../domain/results';
 import { CompetitionEvent } from '../editions/entities/competition-event.entity';
 import { Edition } from '../editions/entities/edition.entity';
@@ -20,9 +18,7 @@ import { MarkingModuleRow } from '../judging/entities/module.entity';
 import { PieceScore, ScoringService } from '../judging/scoring.service';
 import { PoliciesService } from '../policies/policies.service';
 import { moduleCodes } from '../editions/events.service';
-import { BlindCode } from '../registration/entities/blind-code.entity';
 import { Entry } from '../registration/entities/entry.entity';
-import { PublishDto } from './dto/results.dto';
 import { Appeal } from './entities/appeal.entity';
 import { ResultRow } from './entities/result-row.entity';
 import { resultInputs } from './result-inputs';
@@ -38,6 +34,8 @@ export interface ResultLine {
   total: number | null;
   rank: number | null;
   tied: boolean;
+  /** Marked absent from theory: counted 0, shown as 缺考. */
+  theoryAbsent: boolean;
   prize: number | null;
   noPrizeReason: string | null;
   titles: string[];
@@ -101,7 +99,7 @@ export class ResultsService {
   }
 
   /** For a state transition: concurrent transitions of one event run one after the other. */
-  private async lockEvent(manager: EntityManager, eventId: number): Promise<CompetitionEvent> {
+  async lockEvent(manager: EntityManager, eventId: number): Promise<CompetitionEvent> {
     const event = await lockRow(manager, CompetitionEvent, eventId);
     if (!event) {
       throw notFound('EVENT_NOT_FOUND', `No event with id ${eventId}.`);
@@ -158,6 +156,7 @@ export class ResultsService {
         totalHundredths: r.total === null ? null : toHundredths(r.total),
         rank: r.rank,
         tied: r.tied,
+        theoryAbsent: r.theoryAbsent,
         prize: r.prize,
         noPrizeReason: r.noPrizeReason,
         grant: r.grant,
@@ -232,6 +231,7 @@ export class ResultsService {
             total: r.totalHundredths === null ? null : fromHundredths(r.totalHundredths),
             rank: r.rank,
             tied: r.tied,
+            theoryAbsent: Boolean(r.theoryAbsent),
             prize: r.prize,
             noPrizeReason: r.noPrizeReason,
             titles: r.grant?.titles ?? [],
@@ -240,37 +240,6 @@ export class ResultsService {
           };
         }),
     };
-  }
-
-  publish(actor: Actor, eventId: number, input: PublishDto): Promise<EventResultsResponse> {
-    return this.uow.run(async (manager) => {
-      const event = await this.lockEvent(manager, eventId);
-      if (event.resultsStatus !== 'provisional') {
-        throw conflict(
-          'RESULTS_NOT_PROVISIONAL',
-          `The results are ${event.resultsStatus}; compute them before publishing.`,
-        );
-      }
-      if (input.end <= input.start) {
-        throw conflict('PUBLICATION_DATES', 'Publication must end after it starts.');
-      }
-      const fields = {
-        resultsStatus: 'published' as const,
-        publicationStart: input.start,
-        publicationEnd: input.end,
-        appealDeadline: input.appealDeadline ?? input.end,
-        resultsPublishedAt: nowIso(),
-      };
-      await manager.update(CompetitionEvent, { id: eventId }, fields);
-      await this.audit.append(manager, {
-        actor,
-        action: 'results.published',
-        entityType: 'event',
-        entityId: eventId,
-        after: fields,
-      });
-      return this.get(eventId, manager);
-    });
   }
 
   /**
@@ -301,37 +270,4 @@ export class ResultsService {
       return this.get(eventId, manager);
     });
   }
-}
-
-/** 409 THEORY_MISSING naming the work-piece and check-in codes the chief judge looks up. */
-async function assertTheoryComplete(
-  manager: EntityManager,
-  eventId: number,
-  entryIds: number[],
-): Promise<void> {
-  if (entryIds.length === 0) {
-    return;
-  }
-  const codes = await manager.find(BlindCode, {
-    where: { eventId, entryId: In(entryIds) },
-    order: { workpieceCode: 'ASC' },
-  });
-  throw conflict(
-    'THEORY_MISSING',
-    `The event weighs theory but ${entryIds.length} competitor(s) have no theory score; ` +
-      'import it (0 for a contestant absent from theory).',
-    {
-      workpieceCodes: codes.map((c) => c.workpieceCode),
-      checkInCodes: codes.map((c) => c.checkInCode),
-    },
-  );
-}
-
-/** "高级工（三级） → 技师（二级）" or why there is no promotion, in the request's language. */
-function upgradeText(upgrade: Upgrade, locale: Locale): string {
-  if (!upgrade.to) {
-    return upgradeNoteText(upgrade.code, locale);
-  }
-  const from = upgrade.from ? glossaryTerm('levels', upgrade.from, locale) : '—';
-  return `${from} → ${glossaryTerm('levels', upgrade.to, locale)}`;
 }

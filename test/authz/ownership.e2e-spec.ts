@@ -531,8 +531,9 @@ describe('ownership: own objects and others’, as judges and contestants', () =
       .expect(200);
     await request(t.url)
       .post(`/api/events/${day.eventId}/results/publish`)
-      .set(day.organizer.auth)
+      .set(day.chief.auth)
       .send({
+        reason: '测试：缩短公示期',
         start: new Date(Date.now() - 60_000).toISOString(),
         end: new Date(Date.now() + 86_400_000).toISOString(),
       })

@@ -172,6 +172,82 @@ describe('results and awards (browser)', () => {
     await page.getByTestId('grants-table').waitFor();
   });
 
+  it('edits the cloned policy’s rules in the form and reads them back', async () => {
+    await page.getByTestId('menu-policies').click();
+    await page.getByTestId('policies-table').getByText('（副本）').click();
+    await expectText(page.getByTestId('policy-view'), '控制台');
+    await expectText(page.getByTestId('policy-ladder-view'), '初级工（五级） < 中级工');
+    await page.getByTestId('policy-edit-rules').click();
+    const form = page.getByTestId('policy-rules-form');
+    await form.waitFor();
+    await form.getByTestId('policy-ladder').click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '2022 八级' }).click();
+    await form.getByTestId('policy-once-a-year').click();
+    const days = form.getByTestId('policy-min-days').locator('input');
+    await days.fill('7');
+    await days.blur();
+    // The 2015 default gives students a title only; this clone promotes and pays them.
+    await form.getByTestId('policy-target-student-1').click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '高级工（三级）' }).click();
+    const cash = form.getByTestId('policy-cash-student-1').locator('input');
+    await cash.fill('5000');
+    await cash.blur();
+    await page.screenshot({ path: artifactPath('policy-rules.png'), fullPage: true });
+    await page.getByTestId('policy-rules-save').click();
+    await form.waitFor({ state: 'hidden' });
+
+    await expectText(page.getByTestId('policy-ladder-view'), '学徒工 < 初级工（五级）');
+    await expectText(page.getByTestId('policy-ladder-view'), '特级技师 < 首席技师');
+    await expectText(page.getByTestId('policy-cap-view'), '高级技师（一级）');
+    await expectText(page.getByTestId('policy-once-a-year-view'), '是');
+    await expectText(page.getByTestId('policy-min-days-view'), '不少于 7 天');
+    await page.getByTestId('policy-edit-rules').click();
+    await form.waitFor();
+    expect([
+      await form.getByTestId('policy-min-days').locator('input').inputValue(),
+      await form.getByTestId('policy-cash-student-1').locator('input').inputValue(),
+      await form.getByTestId('policy-target-student-1').innerText(),
+    ]).toEqual(['7', '5000', '高级工（三级）']);
+    await page.keyboard.press('Escape');
+    const stored = await fetch(`${server.baseUrl}/api/policies/wuxi-2015-copy`, {
+      headers: { Authorization: `Bearer ${final.organizer.token}` },
+    }).then((r) => r.json() as Promise<{ document: Record<string, any> }>); // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect([
+      stored.document.promotion.ladder.levels.length,
+      stored.document.promotion.ladder.clause,
+      stored.document.promotion.cap.level,
+      stored.document.promotion.oncePerYear.enabled,
+      stored.document.publication.minDays,
+      stored.document.prizes.student['1'].qualification,
+      stored.document.prizes.student['1'].cash,
+    ]).toEqual([
+      8,
+      'practice.ladder-2022',
+      'senior_technician',
+      true,
+      7,
+      { target: 'senior' },
+      5000,
+    ]);
+    expect(browser.pageErrors).toEqual([]);
+  });
+
+  it('shows the policy’s rules in English too', async () => {
+    await page.evaluate(() => localStorage.setItem('wuxi-skills.locale', 'en'));
+    await page.reload();
+    await page.getByTestId('policies-table').getByText('（副本）').click();
+    await expectText(page.getByTestId('policy-view'), 'Promotion and publication');
+    await expectText(page.getByTestId('policy-ladder-view'), 'Apprentice < Junior worker');
+    await expectText(page.getByTestId('policy-once-a-year-view'), 'Yes');
+    await page.getByTestId('policy-edit-rules').click();
+    await expectText(page.getByTestId('policy-rules-form'), 'Highest level a competition awards');
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => localStorage.setItem('wuxi-skills.locale', 'zh-CN'));
+    // Back where the next test starts: the edition's ledger.
+    await page.goto(`${base()}/ledger`);
+    await page.getByTestId('grants-table').waitFor();
+  });
+
   it('prints the first prize certificate to PDF', async () => {
     const champion = final.ranking[0];
     const [popup] = await Promise.all([
@@ -193,14 +269,36 @@ describe('results and awards (browser)', () => {
     await popup.close();
   });
 
-  it('recommends the best to the national competition and matches their reward 1:1', async () => {
+  it('recommends named entries to the national competition and matches their reward 1:1', async () => {
     await page.getByTestId('menu-selection').click();
     const recommend = page.getByTestId('recommend');
     await recommend.getByTestId('event-picker').click();
     await page.locator('.el-select-dropdown__item:visible', { hasText: '数控车工' }).click();
     await recommend.getByText('国家级').click();
+    // Named entries, each with its reason: the 1st and the 3rd, not "the best N".
+    const pick = recommend.getByTestId('recommend-pick');
+    const row = (name: string) => pick.locator('.el-table__body-wrapper tr', { hasText: name });
+    for (const [name, reason] of [
+      [final.ranking[0], '一等奖，实操第一'],
+      [final.ranking[2], '三等奖，年龄符合国赛要求'],
+    ]) {
+      await row(name).locator('.el-checkbox').click();
+      await row(name).locator('input[type="text"], input:not([type])').fill(reason);
+    }
     await page.getByTestId('recommend-submit').click();
-    await expectText(recommend, final.ranking[0]);
+    const list = recommend.getByTestId('recommended-list');
+    await expectText(list, '一等奖，实操第一');
+    await expectText(list, '三等奖，年龄符合国赛要求');
+    // Read back after a reload: the list comes from the server.
+    await page.reload();
+    await page.getByTestId('recommend').getByTestId('event-picker').click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '数控车工' }).click();
+    const again = page.getByTestId('recommended-list');
+    await expectText(again, final.ranking[0]);
+    await expectText(again, final.ranking[2]);
+    await expectText(again, '三等奖，年龄符合国赛要求');
+    await expectText(again, '组委会 李明');
+    await page.screenshot({ path: artifactPath('recommend.png'), fullPage: true });
 
     const external = page.getByTestId('external');
     await external.getByTestId('external-contestant').click();

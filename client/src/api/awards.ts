@@ -37,6 +37,14 @@ export interface PolicyDocument {
     world: MatchingLevel | null;
     ratio: number;
   };
+  /** The ladder promoted on, the highest level a competition awards, one promotion a year. */
+  promotion: {
+    ladder: { levels: string[]; clause: string };
+    cap: { level: string; clause: string };
+    oncePerYear: { enabled: boolean; clause: string };
+  };
+  /** 公示: the shortest window without the chief judge's reasoned exception. */
+  publication: { minDays: number; clause: string };
 }
 
 export interface Policy {
@@ -69,6 +77,8 @@ export interface ResultRow {
   total: number | null;
   rank: number | null;
   tied: boolean;
+  /** Marked absent from theory by the chief judge: theory counted 0 (缺考). */
+  theoryAbsent: boolean;
   prize: Prize | null;
   noPrizeReason: string | null;
   titles: string[];
@@ -115,6 +125,7 @@ export interface Grant {
   upgradeFrom: string | null;
   upgradeTo: string | null;
   upgradeNote: string | null;
+  upgradeCode: string | null;
   cash: number;
   clauses: string[];
   status: GrantStatus;
@@ -142,12 +153,28 @@ export interface GrantTotals {
   byUnit: { unitName: string; cash: number; grants: number }[];
 }
 
+export type SelectionLevel = 'provincial' | 'national';
+
 export interface Recommendation {
   id: number;
   eventId: number;
+  entryId: number | null;
   contestantId: number;
-  level: 'provincial' | 'national';
+  level: SelectionLevel;
   rank: number;
+  reason: string;
+  recommendedBy: string | null;
+  createdAt: string;
+}
+
+export interface PublishInput {
+  start: string;
+  end: string;
+  appealDeadline?: string;
+  /** The chief judge's exception: a shorter or earlier window, with the reason. */
+  reason?: string;
+  chiefUsername?: string;
+  chiefPassword?: string;
 }
 
 export interface ExternalResultInput {
@@ -181,7 +208,7 @@ export const policiesApi = {
 export const resultsApi = {
   get: (eventId: number) => http.get<EventResults>(`/events/${eventId}/results`),
   compute: (eventId: number) => http.post<EventResults>(`/events/${eventId}/results/compute`),
-  publish: (eventId: number, input: { start: string; end: string; appealDeadline?: string }) =>
+  publish: (eventId: number, input: PublishInput) =>
     http.post<EventResults>(`/events/${eventId}/results/publish`, input),
   finalize: (eventId: number) => http.post<EventResults>(`/events/${eventId}/results/finalize`),
   sheet: (eventId: number) => fetchHtml(`/events/${eventId}/results/sheet`),
@@ -208,8 +235,13 @@ export const ledgerApi = {
 };
 
 export const selectionApi = {
-  recommend: (eventId: number, level: 'provincial' | 'national', count: number) =>
-    http.post<Recommendation[]>(`/events/${eventId}/recommendations`, { level, count }),
+  recommendations: (eventId: number) =>
+    http.get<Recommendation[]>(`/events/${eventId}/recommendations`),
+  recommend: (
+    eventId: number,
+    level: SelectionLevel,
+    entries: { entryId: number; reason: string }[],
+  ) => http.post<Recommendation[]>(`/events/${eventId}/recommendations`, { level, entries }),
   external: (input: ExternalResultInput) =>
     http.post<ExternalResultAnswer>('/external-results', input),
 };

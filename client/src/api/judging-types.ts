@@ -191,6 +191,8 @@ export interface PieceScoreRow {
   timeUsedSeconds: number | null;
   practical: number | null;
   theory: number | null;
+  /** Marked absent from theory by the chief judge (缺考): theory counts 0. */
+  theoryAbsent?: boolean;
   total: number | null;
 }
 

@@ -38,6 +38,12 @@ export const chiefApi = {
       workpieceCode,
       seconds,
     }),
+  /** 缺考: the chief judge marks a competitor absent from theory, with a reason. */
+  markTheoryAbsent: (eventId: number, checkInCode: string, reason: string) =>
+    http.post<{ checkInCode: string; workpieceCode: string; changed: boolean }>(
+      `/events/${eventId}/theory/absent`,
+      { checkInCode, reason },
+    ),
   putAssignments: (eventId: number, modules: { moduleId: number; judgeIds: number[] }[]) =>
     http.put<ModuleAssignment[]>(`/events/${eventId}/assignments`, { modules }),
   progress: (eventId: number) => http.get<ModuleProgress[]>(`/events/${eventId}/progress`),

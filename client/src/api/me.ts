@@ -9,6 +9,8 @@ export interface MyResult {
   rank: number | null;
   tied: boolean;
   total: number | null;
+  /** Marked absent from theory (缺考): theory counted 0. */
+  theoryAbsent: boolean;
   prize: Prize | null;
   noPrizeReason: string | null;
   titles: string[];
@@ -56,6 +58,7 @@ export interface MyGrant {
   upgradeFrom: string | null;
   upgradeTo: string | null;
   upgradeNote: string | null;
+  upgradeCode: string | null;
   cash: number;
   status: 'pending' | 'approved' | 'paid';
   paidAt: string | null;

@@ -109,12 +109,16 @@ export interface EditionInput {
   fourEyes?: boolean;
 }
 
+/** Every level of the 2015 and 2022 ladders, lowest first (src/domain/qualification.ts). */
 export const LEVELS = [
+  'apprentice',
   'junior',
   'intermediate',
   'senior',
   'technician',
   'senior_technician',
+  'special_technician',
+  'chief_technician',
 ] as const;
 export type Level = (typeof LEVELS)[number];
 

@@ -81,6 +81,15 @@ const dayEn: DayMessages = {
     code: 'Work-piece code',
     theory: 'Theory',
     time: 'Time used',
+    absentTitle: 'Absent from theory',
+    absentHint:
+      'The chief judge marks a competitor who did not sit the theory exam as absent, with a reason: theory counts 0 and every sheet says 缺考. Without the mark a missing theory score stops the results.',
+    absentCode: 'Check-in code',
+    absentReason: 'Reason',
+    markAbsent: 'Mark absent',
+    absentMarked: '{code} marked absent from theory',
+    absentAlready: '{code} was already marked absent from theory',
+    absent: 'Absent',
   },
   progressView: {
     menu: 'Marking progress',

@@ -77,6 +77,15 @@ const dayZhCN = {
     code: '工件编码',
     theory: '理论成绩',
     time: '用时',
+    absentTitle: '理论缺考',
+    absentHint:
+      '未参加理论考试的选手由裁判长标记缺考并说明理由：理论按 0 分计，成绩单等均显示“缺考”。未标记又无理论成绩的，不能计算成绩。',
+    absentCode: '检录号',
+    absentReason: '缺考理由',
+    markAbsent: '标记缺考',
+    absentMarked: '已标记 {code} 理论缺考',
+    absentAlready: '{code} 已标记为理论缺考',
+    absent: '缺考',
   },
   progressView: {
     menu: '评分进度',

@@ -25,6 +25,7 @@ const meEn: MeMessages = {
     cash: 'Cash award',
     upgrade: 'Qualification upgrade',
     absent: 'Absent',
+    theoryAbsent: 'Absent from theory (counted 0)',
     noPrizeReasons: {
       'did-not-compete': 'Did not compete',
       'below-floor': 'Below the prize floor',

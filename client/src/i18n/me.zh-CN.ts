@@ -25,6 +25,7 @@ const meZhCN = {
     cash: '奖金',
     upgrade: '职业资格晋升',
     absent: '缺考',
+    theoryAbsent: '理论缺考（按 0 分计）',
     noPrizeReasons: {
       'did-not-compete': '未参赛',
       'below-floor': '未达获奖分数线',

@@ -1,5 +1,5 @@
 import { utf8FileName } from '../upload';
-import { glossaryTerm, localeFromHeader, upgradeNoteText } from './glossary';
+import { glossaryTerm, grantUpgradeNote, localeFromHeader, upgradeNoteText } from './glossary';
 
 describe('locale from Accept-Language', () => {
   it.each<[string | undefined, string]>([
@@ -25,6 +25,26 @@ describe('glossary', () => {
     expect(glossaryTerm('levels', 'unknown-key', 'zh-CN')).toBe('unknown-key');
     expect(upgradeNoteText('already at the top level', 'zh-CN')).toBe('已是最高等级，不再晋升');
     expect(upgradeNoteText(null, 'zh-CN')).toBe('');
+  });
+});
+
+describe('grantUpgradeNote: why a grant brings no promotion', () => {
+  const second = '每人每年至多晋升一次：2027年已因“数控车工(职工组)一等奖”晋升，本次不再晋升';
+  it.each<[string | null, string | null, 'zh-CN' | 'en', string]>([
+    [second, 'once-a-year', 'zh-CN', second],
+    [second, 'once-a-year', 'en', 'At most one promotion a year: already promoted this year'],
+    [
+      '已达到竞赛可晋升的最高等级（高级技师（一级）），不再晋升',
+      'at-cap',
+      'en',
+      'Already at the highest level a competition awards; no promotion',
+    ],
+    ['已是最高等级，不再晋升', null, 'zh-CN', '已是最高等级，不再晋升'], // before codes were kept
+    ['already at the top level', null, 'en', 'Already at the top level; no promotion'],
+    [null, 'none', 'zh-CN', '该奖项不含职业资格晋升'],
+    [null, null, 'en', ''],
+  ])('%s (%s) in %s', (note, code, locale, words) => {
+    expect(grantUpgradeNote(note, code, locale)).toBe(words);
   });
 });
 

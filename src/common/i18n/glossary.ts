@@ -9,13 +9,16 @@ export type Term = Record<Locale, string>;
 const term = (zh: string, en: string): Term => ({ 'zh-CN': zh, en });
 
 export const GLOSSARY = {
-  /** 职业技能等级 (2015 ladder). */
+  /** 职业技能等级: the 2015 five levels, and the 2022 ladder's 学徒工, 特级技师, 首席技师. */
   levels: {
+    apprentice: term('学徒工', 'Apprentice'),
     junior: term('初级工（五级）', 'Junior worker (level 5)'),
     intermediate: term('中级工（四级）', 'Intermediate worker (level 4)'),
     senior: term('高级工（三级）', 'Senior worker (level 3)'),
     technician: term('技师（二级）', 'Technician (level 2)'),
     senior_technician: term('高级技师（一级）', 'Senior technician (level 1)'),
+    special_technician: term('特级技师', 'Special-grade technician'),
+    chief_technician: term('首席技师', 'Chief technician'),
   },
   groups: {
     worker: term('职工组', 'Worker group'),
@@ -96,6 +99,14 @@ export const GLOSSARY = {
   /** Why a grant brings no promotion (domain/rewards.ts upgradeFor's codes). */
   upgradeNotes: {
     'at-top': term('已是最高等级，不再晋升', 'Already at the top level; no promotion'),
+    'at-cap': term(
+      '已达到竞赛可晋升的最高等级，不再晋升',
+      'Already at the highest level a competition awards; no promotion',
+    ),
+    'once-a-year': term(
+      '每人每年至多晋升一次，本次不再晋升',
+      'At most one promotion a year: already promoted this year',
+    ),
     none: term('该奖项不含职业资格晋升', 'The prize brings no promotion'),
   },
   competitionLevels: {
@@ -133,6 +144,21 @@ export function upgradeNoteText(note: string | null | undefined, locale: Locale)
     return '';
   }
   return glossaryTerm('upgradeNotes', LEGACY_UPGRADE_NOTES[note] ?? note, locale);
+}
+
+/**
+ * A grant's "no promotion" as a reader sees it: in Chinese the note as stored (it may name the
+ * promotion already granted that year); in English the words of its code.
+ */
+export function grantUpgradeNote(
+  note: string | null | undefined,
+  code: string | null | undefined,
+  locale: Locale,
+): string {
+  if (locale === 'en' && code && code in GLOSSARY.upgradeNotes) {
+    return glossaryTerm('upgradeNotes', code, locale);
+  }
+  return upgradeNoteText(note, locale) || (code ? glossaryTerm('upgradeNotes', code, locale) : '');
 }
 
 /** zh-CN unless the Accept-Language header prefers English (q-values honoured). */

@@ -9,6 +9,7 @@ import { EventRules1764390000000 } from './1764390000000-event-rules';
 import { SignatureNotices1764390000000 } from './1764390000000-signature-notices';
 import { AuditHead1764391200000 } from './1764391200000-audit-head';
 import { RacesAndHistory1764395000000 } from './1764395000000-races-and-history';
+import { Policy20261764400000000 } from './1764400000000-policy-2026';
 
 /** In order. A new migration is appended here; nothing is ever synchronized. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   EventRules1764390000000,
   AuditHead1764391200000,
   RacesAndHistory1764395000000,
+  Policy20261764400000000,
 ];

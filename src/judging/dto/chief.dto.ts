@@ -89,3 +89,17 @@ export class TheoryImportDto {
   @MaxLength(500)
   reason?: string;
 }
+
+export class TheoryAbsentDto {
+  @ApiProperty({ description: 'The competitor’s check-in code (检录号)' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(16)
+  checkInCode: string;
+
+  @ApiProperty({ maxLength: 500, description: 'Why (required): e.g. 因病未参加理论考试' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
+}

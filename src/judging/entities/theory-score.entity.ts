@@ -18,4 +18,12 @@ export class TheoryScore {
 
   @Column({ type: 'varchar', length: 30 })
   importedAt: string;
+
+  /** 缺考: marked absent from theory by the chief judge (the score is then 0). */
+  @Column({ type: 'boolean', default: false })
+  absent: boolean;
+
+  /** Why (required when absent); the audit row keeps who and when. */
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  absentReason: string | null;
 }

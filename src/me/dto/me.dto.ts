@@ -25,6 +25,8 @@ export class MyResultResponse {
   @ApiProperty({ nullable: true, type: Number }) rank: number | null;
   @ApiProperty() tied: boolean;
   @ApiProperty({ nullable: true, type: Number }) total: number | null;
+  @ApiProperty({ description: 'Marked absent from theory (缺考): theory counted 0' })
+  theoryAbsent: boolean;
   @ApiProperty({ nullable: true, type: Number, description: '1, 2, 3 or null' })
   prize: number | null;
   @ApiProperty({ nullable: true, type: String }) noPrizeReason: string | null;
@@ -90,6 +92,12 @@ export class MyGrantResponse {
   @ApiProperty({ nullable: true, type: String }) upgradeTo: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Why there is no upgrade' })
   upgradeNote: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'to-target, one-level-up, at-top, at-cap, once-a-year or none',
+  })
+  upgradeCode: string | null;
   @ApiProperty({ description: 'Integer yuan' }) cash: number;
   @ApiProperty({ enum: ['pending', 'approved', 'paid'] }) status: GrantStatus;
   @ApiProperty({ nullable: true, type: String }) paidAt: string | null;
@@ -113,8 +121,19 @@ export class MyContestantResponse {
 }
 
 export function toMyResult(line: ResultLine): MyResultResponse {
-  const { status, rank, tied, total, prize, noPrizeReason, titles, cash, upgrade } = line;
-  return { status, rank, tied, total, prize, noPrizeReason, titles, cash, upgrade };
+  const { status, rank, tied, total, theoryAbsent, prize, noPrizeReason, titles, cash } = line;
+  return {
+    status,
+    rank,
+    tied,
+    total,
+    theoryAbsent,
+    prize,
+    noPrizeReason,
+    titles,
+    cash,
+    upgrade: line.upgrade,
+  };
 }
 
 export function toMyGrant(g: GrantRow, eventName: string | null): MyGrantResponse {
@@ -130,6 +149,7 @@ export function toMyGrant(g: GrantRow, eventName: string | null): MyGrantRespons
     upgradeFrom: g.upgradeFrom,
     upgradeTo: g.upgradeTo,
     upgradeNote: g.upgradeNote,
+    upgradeCode: g.upgradeCode,
     cash: g.cash,
     status: g.status,
     paidAt: g.paidAt,

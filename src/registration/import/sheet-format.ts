@@ -71,13 +71,15 @@ function levelFrom(text: string): QualificationLevel | undefined {
   const t = text.replace(/\s/g, '');
   return QUALIFICATION_LEVELS.find((level) => {
     const { zh, grade } = QUALIFICATION_LABELS[level];
+    // 学徒工, 特级技师 and 首席技师 (2022 ladder) have no grade number.
     return (
       t === level ||
       t === zh ||
-      t === grade ||
-      t === `${grade}/${zh}` ||
-      t === `${zh}(${grade})` ||
-      t === `${zh}（${grade}）`
+      (grade !== null &&
+        (t === grade ||
+          t === `${grade}/${zh}` ||
+          t === `${zh}(${grade})` ||
+          t === `${zh}（${grade}）`))
     );
   });
 }

@@ -41,7 +41,7 @@ export async function registrationTemplate(): Promise<Buffer> {
     [
       '现职业资格等级',
       Object.values(QUALIFICATION_LABELS)
-        .map((l) => `${l.zh}(${l.grade})`)
+        .map((l) => (l.grade ? `${l.zh}(${l.grade})` : l.zh))
         .join('、'),
     ],
     ['已获称号', '多个称号用顿号(、)分隔'],

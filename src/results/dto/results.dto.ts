@@ -13,7 +13,9 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateNested,
 } from 'class-validator';
+import { Type } from 'class-transformer';
 
 export class PublishDto {
   @ApiProperty({ example: '2025-10-27T00:00:00.000Z', description: '公示 starts' })
@@ -33,6 +35,31 @@ export class PublishDto {
   @IsOptional()
   @IsISO8601({ strict: true })
   appealDeadline?: string;
+
+  @ApiPropertyOptional({
+    maxLength: 500,
+    description:
+      'Why the window is shorter than the policy’s minimum or starts in the past (the chief judge’s exception)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
+
+  @ApiPropertyOptional({
+    maxLength: 64,
+    description: 'The chief judge confirming an exception on the organiser’s screen',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  chiefUsername?: string;
+
+  @ApiPropertyOptional({ maxLength: 200, description: 'That chief judge’s password' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  chiefPassword?: string;
 }
 
 export class AppealDto {
@@ -110,14 +137,45 @@ export class ExternalResultDto {
   evidenceNo: string;
 }
 
+export class RecommendedEntryDto {
+  @ApiProperty({ example: 12, description: 'An entry of the event that competed' })
+  @IsInt()
+  @Min(1)
+  entryId: number;
+
+  @ApiProperty({ example: '一等奖，实操第一，年龄符合省赛要求', maxLength: 500 })
+  @IsString()
+  @MaxLength(500)
+  reason: string;
+}
+
 export class RecommendDto {
   @ApiProperty({ enum: ['provincial', 'national'] })
   @IsIn(['provincial', 'national'])
   level: 'provincial' | 'national';
 
-  @ApiProperty({ example: 3, description: 'How many of the best to recommend' })
-  @IsInt()
-  @Min(1)
-  @Max(50)
-  count: number;
+  @ApiProperty({
+    type: [RecommendedEntryDto],
+    description:
+      'The entries the city names, each with its reason (picked by people, not the best N)',
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => RecommendedEntryDto)
+  entries: RecommendedEntryDto[];
+}
+
+export class RecommendationResponse {
+  @ApiProperty() id: number;
+  @ApiProperty() eventId: number;
+  @ApiProperty({ description: 'The entry recommended' }) entryId: number;
+  @ApiProperty() contestantId: number;
+  @ApiProperty({ enum: ['provincial', 'national'] }) level: 'provincial' | 'national';
+  @ApiProperty({ description: 'Its rank in the event results when recommended' }) rank: number;
+  @ApiProperty({ description: 'Why the city recommends this entry' }) reason: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Who recommended it' })
+  recommendedBy: string | null;
+  @ApiProperty() createdAt: string;
 }

@@ -30,6 +30,10 @@ export class ResultRow {
   @Column({ type: 'boolean', default: false })
   tied: boolean;
 
+  /** Theory counted 0: marked absent from it by the chief judge (printed 缺考). */
+  @Column({ type: 'boolean', default: false })
+  theoryAbsent: boolean;
+
   /** 1–3, or 4 for 优胜奖 (honourable mention). */
   @Column({ type: 'integer', nullable: true })
   prize: Placing | null;

@@ -52,6 +52,9 @@ export const judgingErrors = defineErrors(
     PRIZE_QUOTA: '获奖名额设置有误',
     LOCKED_CHIEF_ONLY: '评分已锁定：理论成绩和用时只能由裁判长说明理由后修改',
     REASON_REQUIRED: '评分已锁定，修改须填写理由',
+    THEORY_ABSENT_REASON_REQUIRED: '标记理论缺考须填写理由',
+    THEORY_ALREADY_SCORED: '该选手已有理论成绩[[（{checkInCode}）]]，请通过理论成绩导入更正',
+    EVENT_HAS_NO_THEORY: '本赛项不含理论考试',
     SCHEME_CODE_FORMAT: '代码为 1–16 位字母、数字、点或横线',
     SCHEME_DESCRIPTION_REQUIRED: '请填写评分项说明（最多 300 字）',
     SCHEME_NAME_REQUIRED: '请填写模块名称（最多 100 字）',
@@ -109,6 +112,10 @@ export const judgingErrors = defineErrors(
     LOCKED_CHIEF_ONLY:
       'The marks are locked: only the chief judge changes theory scores and times, with a reason',
     REASON_REQUIRED: 'The marks are locked: give a reason for the change',
+    THEORY_ABSENT_REASON_REQUIRED: 'Give the reason for marking theory absent',
+    THEORY_ALREADY_SCORED:
+      'This competitor has a theory score[[ ({checkInCode})]]; correct it through the theory import',
+    EVENT_HAS_NO_THEORY: 'The event has no theory part',
     SCHEME_CODE_FORMAT: 'A code is 1–16 letters, digits, dots or dashes',
     SCHEME_DESCRIPTION_REQUIRED: 'Enter what the aspect marks (up to 300 characters)',
     SCHEME_NAME_REQUIRED: 'Enter the module name (up to 100 characters)',

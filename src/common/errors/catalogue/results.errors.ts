@@ -10,6 +10,17 @@ export const resultsErrors = defineErrors(
     RESULTS_NOT_PUBLISHED: '成绩尚未公示',
     PUBLICATION_NOT_OVER: '公示期尚未结束[[（至 {end}）]]',
     PUBLICATION_DATES: '公示日期有误：结束日期应晚于开始日期',
+    PUBLICATION_TOO_SHORT:
+      '公示期不得少于 {minDays} 天[[（所选为 {days} 天）]]；更短的公示须由裁判长确认并说明理由',
+    PUBLICATION_IN_PAST: '公示不能从过去的时间开始；如确需如此，须由裁判长确认并说明理由',
+    CHIEF_CREDENTIALS_INVALID: '裁判长账号或密码错误',
+    CHIEF_ROLE_REQUIRED: '须由裁判长账号确认',
+    PUBLICATION_REASON_REQUIRED: '公示期短于规定或从过去开始，须填写理由',
+    RECOMMENDATION_REASON_REQUIRED: '每名推荐人选都须填写推荐理由[[：{entryIds}]]',
+    RECOMMENDATION_EMPTY: '请至少选择一名推荐人选',
+    RECOMMENDATION_DUPLICATE: '以下报名已推荐至该级别，或重复选择[[：{entryIds}]]',
+    RECOMMENDATION_ENTRY_UNKNOWN: '以下报名不在本赛项成绩中[[：{entryIds}]]',
+    RECOMMENDATION_NOT_COMPETED: '以下报名未参赛，不能推荐[[：{entryIds}]]',
     APPEALS_OPEN: '还有未处理的申诉',
     APPEAL_DEADLINE_PASSED: '申诉期已过[[（截止 {deadline}）]]',
     APPEAL_DECIDED: '该申诉已处理',
@@ -41,7 +52,8 @@ export const resultsErrors = defineErrors(
     RULES_TIEBREAK_DUPLICATE: '同分排序依据中 {criterion} 重复',
     RULES_TIEBREAK_MODULE: '同分排序依据中的模块 {module} 不在评分方案中',
     RULES_TIEBREAK_UNKNOWN: '{criterion} 不是有效的同分排序依据',
-    THEORY_MISSING: '有选手缺少理论成绩（理论缺考请导入 0 分）：工件号 {workpieceCodes}',
+    THEORY_MISSING:
+      '有选手缺少理论成绩（理论缺考须由裁判长标记缺考并说明理由）：工件号 {workpieceCodes}',
   },
   {
     RESULTS_NOT_LOCKED: 'Results are not locked yet.',
@@ -51,6 +63,20 @@ export const resultsErrors = defineErrors(
     RESULTS_NOT_PUBLISHED: 'The results are not published yet.',
     PUBLICATION_NOT_OVER: 'The publication period is not over[[ (it runs until {end})]].',
     PUBLICATION_DATES: 'Publication must end after it starts.',
+    PUBLICATION_TOO_SHORT:
+      'Publication lasts at least {minDays} days[[ (this window: {days})]]; a shorter one needs the chief judge and a reason',
+    PUBLICATION_IN_PAST:
+      'Publication cannot start in the past; the chief judge may allow it, with a reason',
+    CHIEF_CREDENTIALS_INVALID: 'Wrong chief judge username or password',
+    CHIEF_ROLE_REQUIRED: 'A chief judge account must confirm this',
+    PUBLICATION_REASON_REQUIRED:
+      'A publication shorter than the rule or starting in the past needs a reason',
+    RECOMMENDATION_REASON_REQUIRED: 'Give a reason for every recommended entry[[: {entryIds}]]',
+    RECOMMENDATION_EMPTY: 'Pick at least one entry to recommend',
+    RECOMMENDATION_DUPLICATE:
+      'These entries are already recommended at this level, or picked twice[[: {entryIds}]]',
+    RECOMMENDATION_ENTRY_UNKNOWN: 'These entries have no results in this event[[: {entryIds}]]',
+    RECOMMENDATION_NOT_COMPETED: 'These entries did not compete[[: {entryIds}]]',
     APPEALS_OPEN: 'Some appeals are still open.',
     APPEAL_DEADLINE_PASSED: 'The appeal deadline has passed[[ ({deadline})]].',
     APPEAL_DECIDED: 'The appeal has been decided already.',
@@ -85,6 +111,6 @@ export const resultsErrors = defineErrors(
       'The tie-break chain names module {module}, which the marking scheme does not have',
     RULES_TIEBREAK_UNKNOWN: '{criterion} is not a tie-break criterion',
     THEORY_MISSING:
-      'Some competitors have no theory score (import 0 for one absent from theory): work-pieces {workpieceCodes}',
+      'Some competitors have no theory score (the chief judge marks one absent from theory, with a reason): work-pieces {workpieceCodes}',
   },
 );
