@@ -2,7 +2,8 @@ import { defineConfig, mergeConfig } from 'vitest/config';
 import viteConfig from './vite.config';
 
 /**
- * The client's own logic (outbox and sync, the sheet's values, the board's updates), run by
+ * The client's own logic (outbox and sync, the sheet's cells, values and pad, the board's updates,
+ * the dialogs' save), run by
  * `npm test`. It extends the app's Vite config, so the specs resolve the same shared aliases
  * (`@domain`, `@error-catalogue`, `@glossary`) as the build.
  */

@@ -58,7 +58,7 @@ const targets = [
     script: 'build:client',
     outDir: join(root, 'client', 'dist'),
     stampFile: join(root, 'client', 'dist', '.build-stamp'),
-    // The client imports a few shared contracts from src/ (e.g. src/live/live-events.ts).
+    // The client imports a few shared contracts from src/ (e.g. src/common/live-events.ts).
     inputs: () => [
       ...common,
       ...files(join(root, 'client'), () => true),

@@ -8,6 +8,7 @@ import { AuthModule } from './auth/auth.module';
 import { loadConfig } from './config/app-config';
 import { EventsModule } from './common/events.module';
 import { ConfigModule } from './config/config.module';
+import { dataSourceOptions } from './data-source';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
 import { EditionsModule } from './editions/editions.module';
@@ -43,7 +44,7 @@ function benchProbe() {
   imports: [
     ConfigModule,
     EventsModule,
-    DatabaseModule,
+    DatabaseModule.forRoot(dataSourceOptions),
     AuditModule,
     AuthModule,
     UsersModule,

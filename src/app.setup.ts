@@ -1,21 +1,17 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from './config/app-config';
 import { createValidationPipe } from './common/errors/validation';
 import { localeFromHeader } from './common/i18n/glossary';
 import { localeMiddleware } from './common/i18n/request-locale';
-import {
-  BODY_TOO_DEEP,
-  ErrorFilter,
-  isBodyParserError,
-  toErrorBody,
-} from './common/errors/error.filter';
+import { BODY_TOO_DEEP, isBodyParserError, toErrorBody } from './common/errors/error-body';
+import { ErrorFilter } from './common/errors/error.filter';
 import { jsonDeeperThan, MAX_JSON_DEPTH } from './common/json-depth';
 import { json, NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { ConfiguredIoAdapter } from './live/io.adapter';
-import { APP_VERSION } from './version';
+import { openApiDocument } from './openapi';
 
 /**
  * One policy for the built client, the API and Swagger UI (/api/docs), none of which runs an
@@ -107,19 +103,7 @@ export async function configureApp(app: NestExpressApplication): Promise<INestAp
   }
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('无锡技能精英大赛 Wuxi Skills Elite Competition API')
-      .setDescription(
-        'Errors are `{ statusCode, code, message, params?, details? }` with a stable `code`; ' +
-          '`message` is zh-CN unless `Accept-Language` prefers English. ' +
-          'Sign in at /api/auth/login and send `Authorization: Bearer <accessToken>`.',
-      )
-      .setVersion(APP_VERSION)
-      .addBearerAuth()
-      .build(),
-  );
+  const document = openApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, {
     jsonDocumentUrl: 'api/docs-json',
     // No badge image from validator.swagger.io: the policy above allows images from here only.

@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../src/config/app-config';
 import { validatePolicy } from '../src/domain/policy';
-import { dataSourceOptions } from '../src/database/data-source';
+import { dataSourceOptions } from '../src/data-source';
 import { onPostgres, TEST_PG_URL } from './support/test-app';
 
 /**

@@ -1,5 +1,5 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
-import type { Role } from './api/types';
+import type { Role } from './api/contracts';
 import { homeFor, JUDGE_ROLES, ORGANIZER_ROLES, session } from './auth/session';
 import { deskRoutes, editionRoutes, DESK_ROLES } from './admin/registration/routes';
 import { liveRoutes } from './live/routes';

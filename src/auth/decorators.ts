@@ -14,6 +14,9 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
 /** Organizer-level routes: the organizing committee and the system administrator. */
 export const ORGANIZERS: Role[] = ['admin', 'organizer'];
 
+/** The chief judge's judging routes, which organizers may also use. */
+export const CHIEF_AND_ORGANIZERS: Role[] = [...ORGANIZERS, 'chief_judge'];
+
 export const CurrentUser = createParamDecorator(
   (_data: unknown, ctx: ExecutionContext): AuthUser | undefined =>
     ctx.switchToHttp().getRequest<{ user?: AuthUser }>().user,

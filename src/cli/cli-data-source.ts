@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { AppConfig, ConfigError, loadConfig } from '../config/app-config';
-import { dataSourceOptions } from '../database/data-source';
+import { dataSourceOptions } from '../data-source';
 
 /** Opens the configured database for a command-line tool, with migrations applied. */
 export async function openDatabase(env: NodeJS.ProcessEnv = process.env): Promise<{

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
-import type { PublicRow, ScoredRow } from '../live/live-events';
+import type { PublicRow, ScoredRow } from './live-events';
 
 /** What the rest of the system may react to. Services emit; gateways and feeds listen. */
 export interface DomainEventMap {

@@ -1,4 +1,8 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces } from '@nestjs/swagger';
 import type { MulterOptions } from '@nestjs/platform-express/multer/interfaces/multer-options.interface';
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
  * Options for one uploaded file. Browsers send a multipart file name as raw UTF-8 without a
@@ -20,3 +24,13 @@ export function utf8FileName(name: string): string {
   const decoded = Buffer.from(name, 'latin1').toString('utf8');
   return decoded.includes('\uFFFD') ? name : decoded;
 }
+
+/** A route that answers a file of `type` (a sheet, a page, a stream) rather than JSON. */
+export const ApiFileResponse = (type: string, description?: string) =>
+  applyDecorators(
+    ApiProduces(type),
+    ApiOkResponse({
+      description,
+      content: { [type]: { schema: { type: 'string', format: 'binary' } } },
+    }),
+  );

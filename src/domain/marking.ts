@@ -9,6 +9,8 @@ import { decimalPlaces, divRoundHalfUp, fromHundredths, toHundredths } from './n
  * provincial competitions have adopted: measurement (objective, one agreed value), judgement
  * (several judges), and deductions (penalties such as safety or material overuse).
  * All arithmetic is on integer hundredths (see numbers.ts); results are rounded half up once.
+ * Over 300 lines on purpose: a scheme's validation and the aggregation of its marks read the same
+ * aspect kinds and steps, and the table-driven spec checks them side by side.
  */
 
 /** Objective aspect: judges agree on one value from 0 to `max` in multiples of `step`. */

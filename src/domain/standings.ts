@@ -76,12 +76,3 @@ export function applyModule(
   });
   return rank(next, config);
 }
-
-/** Rows that are new or differ from the previous table (what a board must redraw). */
-export function diffStandings(
-  previous: readonly StandingRow[],
-  next: readonly StandingRow[],
-): StandingRow[] {
-  const before = new Map(previous.map((r) => [r.entryId, JSON.stringify(r)]));
-  return next.filter((r) => before.get(r.entryId) !== JSON.stringify(r));
-}

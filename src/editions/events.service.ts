@@ -96,7 +96,7 @@ export class EventsService {
 
   update(actor: Actor, id: number, input: UpdateEventDto): Promise<EventResponse> {
     return this.uow.run(async (manager) => {
-      const event = await this.findForWrite(manager, id);
+      const event = await this.findOr404(manager, id);
       const before = toEventResponse(event);
       const frozen = scoringFieldsChanged({ ...before }, { ...input });
       if (event.resultsStatus === 'final' && frozen.length > 0) {
@@ -138,7 +138,7 @@ export class EventsService {
 
   remove(actor: Actor, id: number): Promise<void> {
     return this.uow.run(async (manager) => {
-      const event = await this.findForWrite(manager, id);
+      const event = await this.findOr404(manager, id);
       // Entries (withdrawn ones too) and draws point at the event: they are its history.
       if (
         (await manager.existsBy(Entry, { eventId: id })) ||
@@ -160,7 +160,11 @@ export class EventsService {
     });
   }
 
-  private async findForWrite(manager: EntityManager, id: number): Promise<CompetitionEvent> {
+  /**
+   * The event, drafts included, read through `manager` (a transaction's, or the reader): every
+   * feature finds an event here, and an unknown id answers 404 EVENT_NOT_FOUND the same way.
+   */
+  async findOr404(manager: EntityManager, id: number): Promise<CompetitionEvent> {
     const event = await manager.findOneBy(CompetitionEvent, { id });
     if (!event) {
       throw notFound('EVENT_NOT_FOUND', `No event with id ${id}.`);

@@ -10,7 +10,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { fromHundredths } from '../domain/numbers';
 import { CompetitionEvent } from '../editions/entities/competition-event.entity';
 import { BlindCode } from '../registration/entities/blind-code.entity';
-import { RegistrationService } from '../registration/registration.service';
+import { EventsService } from '../editions/events.service';
 import {
   JudgeTaskResponse,
   ModuleAssignmentResponse,
@@ -32,7 +32,7 @@ export class AssignmentsService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
-    private readonly registration: RegistrationService,
+    private readonly competitionEvents: EventsService,
     private readonly piecesService: PiecesService,
   ) {}
 
@@ -42,7 +42,7 @@ export class AssignmentsService {
     input: PutAssignmentsDto,
   ): Promise<ModuleAssignmentResponse[]> {
     return this.uow.run(async (manager) => {
-      await this.registration.findEventOr404(manager, eventId);
+      await this.competitionEvents.findOr404(manager, eventId);
       const modules = await manager.find(MarkingModuleRow, { where: { eventId } });
       const unknown = input.modules.filter((m) => !modules.some((x) => x.id === m.moduleId));
       if (unknown.length > 0) {
@@ -138,11 +138,11 @@ export class AssignmentsService {
    * The work-piece codes of an event: all of them for the chief judge; for a judge only those of
    * an event they mark in, recused ones left out. Comparing this list with the tablet's must not
    * tell a judge which codes are their own unit's, and an event they do not mark in answers
-   * exactly as an unknown one does (the same answer as RegistrationService.findEventOr404).
+   * exactly as an unknown one does (the same answer as EventsService.findOr404).
    */
   async workpieces(user: AuthUser, eventId: number): Promise<WorkpieceResponse[]> {
     const m = this.uow.reader;
-    await this.registration.findEventOr404(m, eventId);
+    await this.competitionEvents.findOr404(m, eventId);
     if (user.role === 'chief_judge') {
       const codes = await m.find(BlindCode, {
         where: { eventId },

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { User } from '../auth/entities/user.entity';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Entry } from '../registration/entities/entry.entity';
-import { RegistrationService } from '../registration/registration.service';
+import { EventsService } from '../editions/events.service';
 import { JudgeCandidateResponse } from './dto/assignment.dto';
 import { isRecused } from './recusal';
 
@@ -17,12 +17,12 @@ const LIMIT = 100;
 export class JudgeCandidatesService {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly registration: RegistrationService,
+    private readonly competitionEvents: EventsService,
   ) {}
 
   async list(eventId: number, query = ''): Promise<JudgeCandidateResponse[]> {
     const m = this.uow.reader;
-    await this.registration.findEventOr404(m, eventId);
+    await this.competitionEvents.findOr404(m, eventId);
     const needle = query.trim().toLowerCase();
     const judges = await m.find(User, {
       where: { role: 'judge', active: true },

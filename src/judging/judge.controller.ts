@@ -7,6 +7,7 @@ import { ParseIdPipe } from '../common/id.pipe';
 import { AssignmentsService } from './assignments.service';
 import { JudgeTaskResponse } from './dto/assignment.dto';
 import { MarkBatchDto, MarkBatchResponse, MarkInputDto, MarkWriteResponse } from './dto/mark.dto';
+import { SignatureResponse } from './dto/progress.dto';
 import { LockService } from './lock.service';
 import { MarksService } from './marks.service';
 
@@ -61,10 +62,11 @@ export class JudgeController {
   @Post('modules/:id/sign')
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign my sheet for a module (every piece I may mark has my mark).' })
+  @ApiOkResponse({ type: SignatureResponse })
   sign(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseIdPipe) id: number,
-  ): Promise<{ signedAt: string }> {
+  ): Promise<SignatureResponse> {
     return this.locks.sign(user, id);
   }
 }

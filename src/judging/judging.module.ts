@@ -1,14 +1,19 @@
 import { Global, Module } from '@nestjs/common';
+import { EditionsModule } from '../editions/editions.module';
 import { RegistrationModule } from '../registration/registration.module';
+import { AssignmentsController } from './assignments.controller';
 import { AssignmentsService } from './assignments.service';
 import { JudgeCandidatesService } from './judge-candidates.service';
 import { JudgeController } from './judge.controller';
-import { JudgingController } from './judging.controller';
+import { LockController } from './lock.controller';
 import { LockService } from './lock.service';
 import { MarksService } from './marks.service';
 import { PiecesService } from './pieces.service';
+import { ReconciliationController } from './reconciliation.controller';
 import { ReconciliationService } from './reconciliation.service';
+import { SchemeController } from './scheme.controller';
 import { SchemeService } from './scheme.service';
+import { ScoringInputsController } from './scoring-inputs.controller';
 import { ScoringInputsService } from './scoring-inputs.service';
 import { ScoringService } from './scoring.service';
 import { SheetImportsService } from './sheet-imports.service';
@@ -17,8 +22,16 @@ import { TheoryAbsenceService } from './theory-absence.service';
 
 @Global()
 @Module({
-  imports: [RegistrationModule],
-  controllers: [JudgeController, JudgingController, TheoryAbsenceController],
+  imports: [EditionsModule, RegistrationModule],
+  controllers: [
+    JudgeController,
+    SchemeController,
+    AssignmentsController,
+    LockController,
+    ReconciliationController,
+    ScoringInputsController,
+    TheoryAbsenceController,
+  ],
   providers: [
     SchemeService,
     AssignmentsService,

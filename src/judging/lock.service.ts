@@ -16,22 +16,13 @@ import { JudgeAssignment } from './entities/assignment.entity';
 import { Mark } from './entities/mark.entity';
 import { MarkingModuleRow } from './entities/module.entity';
 import { RemarkRequest } from './entities/remark-request.entity';
+import {
+  ModuleNotReadyDetails,
+  ModuleProgressResponse as ModuleProgress,
+} from './dto/progress.dto';
 import { PiecesService } from './pieces.service';
 import { isRecused } from './recusal';
 import { ScoringService } from './scoring.service';
-
-export interface ModuleProgress {
-  moduleId: number;
-  code: string;
-  name: string;
-  /** Marks the module needs: judgement aspects × eligible judges × pieces, plus one per other aspect. */
-  expected: number;
-  entered: number;
-  flagged: number;
-  signed: number;
-  judges: number;
-  lockedAt: string | null;
-}
 
 /** Sign-off by judges, lock and unlock by the chief judge, and the progress that leads there. */
 @Injectable()
@@ -140,7 +131,7 @@ export class LockService {
       const progress = (await this.progress(module.eventId, manager)).find(
         (p) => p.moduleId === moduleId,
       )!;
-      const problems = {
+      const problems: ModuleNotReadyDetails = {
         missing: progress.expected - progress.entered,
         unsigned: progress.judges - progress.signed,
         flagged: progress.flagged,

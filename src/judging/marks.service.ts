@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { actorOf, AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { AppError, conflict, forbidden, notFound, unprocessable } from '../common/errors/app-error';
-import { toErrorBody } from '../common/errors/error.filter';
+import { toErrorBody } from '../common/errors/error-body';
 import { DomainEvents } from '../common/domain-events';
 import { runSql } from '../database/sql';
 import { nowIso } from '../database/time';

@@ -9,7 +9,7 @@ import { nowIso } from '../database/time';
 import { UnitOfWork } from '../database/unit-of-work';
 import { fromHundredths } from '../domain/numbers';
 import { selectForRecheck } from '../domain/recheck';
-import { RegistrationService } from '../registration/registration.service';
+import { EventsService } from '../editions/events.service';
 import { RemarkDto } from './dto/chief.dto';
 import { PiecesService } from './pieces.service';
 import { isRecused } from './recusal';
@@ -19,26 +19,7 @@ import { Mark } from './entities/mark.entity';
 import { RecheckItem } from './entities/recheck-item.entity';
 import { RemarkRequest } from './entities/remark-request.entity';
 import { PieceScore, ScoringService } from './scoring.service';
-
-export interface FlagResponse {
-  aspectId: number;
-  aspectCode: string;
-  workpieceCode: string;
-  spread: number;
-  values: { judge: string; value: number }[];
-}
-
-export interface RecheckResponse {
-  workpieceCode: string;
-  reason: 'top' | 'random';
-  aspects: {
-    aspectId: number;
-    code: string;
-    primary: number | null;
-    recheck: number | null;
-    mismatch: boolean;
-  }[];
-}
+import { FlagResponse, RecheckResponse } from './dto/chief.dto';
 
 /** Flags for the chief judge, re-mark requests and the recheck list. */
 @Injectable()
@@ -46,19 +27,19 @@ export class ReconciliationService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
-    private readonly registration: RegistrationService,
+    private readonly competitionEvents: EventsService,
     private readonly scoring: ScoringService,
     private readonly pieces: PiecesService,
   ) {}
 
   async scores(eventId: number): Promise<PieceScore[]> {
-    await this.registration.findEventOr404(this.uow.reader, eventId);
+    await this.competitionEvents.findOr404(this.uow.reader, eventId);
     return this.scoring.scoreEvent(this.uow.reader, eventId);
   }
 
   async flags(eventId: number): Promise<FlagResponse[]> {
     const m = this.uow.reader;
-    await this.registration.findEventOr404(m, eventId);
+    await this.competitionEvents.findOr404(m, eventId);
     const flagged = (await this.scoring.scoreEvent(m, eventId)).flatMap((piece) =>
       piece.aspects.filter((a) => a.flagged).map((a) => ({ piece, a })),
     );
@@ -158,7 +139,7 @@ export class ReconciliationService {
    */
   async recheck(actor: Actor, eventId: number): Promise<RecheckResponse[]> {
     await this.uow.run(async (manager) => {
-      await this.registration.findEventOr404(manager, eventId);
+      await this.competitionEvents.findOr404(manager, eventId);
       if (await manager.existsBy(RecheckItem, { eventId })) {
         return;
       }

@@ -6,7 +6,7 @@ import { conflict, unprocessable } from '../common/errors/app-error';
 import { UnitOfWork } from '../database/unit-of-work';
 import { validateScheme } from '../domain/marking';
 import { toHundredths } from '../domain/numbers';
-import { RegistrationService } from '../registration/registration.service';
+import { EventsService } from '../editions/events.service';
 import { PutSchemeDto, SchemeResponse } from './dto/scheme.dto';
 import { AspectRow } from './entities/aspect.entity';
 import { JudgeAssignment } from './entities/assignment.entity';
@@ -23,12 +23,12 @@ export class SchemeService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
-    private readonly registration: RegistrationService,
+    private readonly competitionEvents: EventsService,
   ) {}
 
   async get(eventId: number, manager?: EntityManager): Promise<SchemeResponse> {
     const m = manager ?? this.uow.reader;
-    const event = await this.registration.findEventOr404(m, eventId);
+    const event = await this.competitionEvents.findOr404(m, eventId);
     const modules = await m.find(MarkingModuleRow, {
       where: { eventId },
       order: { position: 'ASC' },
@@ -44,7 +44,7 @@ export class SchemeService {
   /** Replaces the whole scheme; refused once any mark exists (marks refer to its aspects). */
   put(actor: Actor, eventId: number, input: PutSchemeDto): Promise<SchemeResponse> {
     return this.uow.run(async (manager) => {
-      const event = await this.registration.findEventOr404(manager, eventId);
+      const event = await this.competitionEvents.findOr404(manager, eventId);
       if (event.resultsStatus === 'final') {
         throw conflict('RESULTS_FINAL', 'The results are final; the scheme can no longer change.');
       }

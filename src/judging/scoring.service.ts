@@ -2,7 +2,7 @@ import { readAll } from '../database/read-all';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { notFound } from '../common/errors/app-error';
-import { aggregateAspect, AspectResult, componentMark, moduleMark } from '../domain/marking';
+import { aggregateAspect, componentMark, moduleMark } from '../domain/marking';
 import { fromHundredths } from '../domain/numbers';
 import { totalMark } from '../domain/ranking';
 import { CompetitionEvent } from '../editions/entities/competition-event.entity';
@@ -11,27 +11,12 @@ import { AspectRow } from './entities/aspect.entity';
 import { Mark } from './entities/mark.entity';
 import { MarkingModuleRow } from './entities/module.entity';
 import { TheoryScore } from './entities/theory-score.entity';
+import { AspectOutcomeResponse, PieceScoreResponse } from './dto/scores.dto';
 import { toDomainAspect } from './scheme';
 
-export interface AspectOutcome extends AspectResult {
-  aspectId: number;
-  code: string;
-  values: number[];
-}
-
-export interface PieceScore {
-  workpieceCode: string;
-  entryId: number;
-  timeUsedSeconds: number | null;
-  aspects: AspectOutcome[];
-  /** Module code → mark, or null while an aspect has no mark. */
-  modules: Record<string, number | null>;
-  practical: number | null;
-  theory: number | null;
-  /** Marked absent from theory (缺考): theory is 0. */
-  theoryAbsent: boolean;
-  total: number | null;
-}
+/** A work-piece's scores as the API shows them; results are computed from the same rows. */
+export type PieceScore = PieceScoreResponse;
+export type AspectOutcome = AspectOutcomeResponse;
 
 /**
  * Marks → scores, the one way data flows: loads what is stored and hands it to the domain's

@@ -5,25 +5,28 @@ import { Actor } from '../audit/actor';
 import { badRequest } from '../common/errors/app-error';
 import { flattenValidationErrors } from '../common/errors/validation';
 import type { UploadedSheet } from '../common/sheets/sheet-table';
+import { TheoryImportResponse } from './dto/chief.dto';
 import { PutSchemeDto, SchemeResponse } from './dto/scheme.dto';
 import { SchemeService } from './scheme.service';
 import { ScoringInputsService } from './scoring-inputs.service';
-import { parseSchemeWorkbook } from './scheme-workbook';
-import { parseTheorySheet, SheetError } from './theory-sheet';
+import { parseSchemeWorkbook, schemeWorkbook } from './scheme-workbook';
+import { parseTheorySheet } from './theory-sheet';
 
-export interface TheoryFileResult {
-  dryRun: boolean;
-  imported: number;
-  errors: SheetError[];
-}
-
-/** The judging side's uploads (scheme, theory scores), read through the shared sheet reader. */
+/**
+ * The judging side's sheets: the scheme out and in, theory scores in, read through the shared
+ * sheet reader.
+ */
 @Injectable()
 export class SheetImportsService {
   constructor(
     private readonly schemes: SchemeService,
     private readonly inputs: ScoringInputsService,
   ) {}
+
+  /** The scheme as .xlsx, one row per aspect (the columns `scheme()` reads back). */
+  async schemeWorkbook(eventId: number): Promise<Buffer> {
+    return schemeWorkbook(await this.schemes.get(eventId));
+  }
 
   async scheme(actor: Actor, eventId: number, file?: UploadedSheet): Promise<SchemeResponse> {
     const dto = plainToInstance(PutSchemeDto, await parseSchemeWorkbook(required(file)));
@@ -41,7 +44,7 @@ export class SheetImportsService {
     eventId: number,
     dryRun: boolean,
     file?: UploadedSheet,
-  ): Promise<TheoryFileResult> {
+  ): Promise<TheoryImportResponse> {
     const sheet = await parseTheorySheet(required(file));
     if (sheet.errors.length > 0) {
       return { dryRun, imported: 0, errors: sheet.errors };

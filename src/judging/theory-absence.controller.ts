@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiTags,
   ApiUnprocessableEntityResponse,
@@ -10,7 +11,8 @@ import { actorOf, AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { ParseIdPipe } from '../common/id.pipe';
 import { TheoryAbsentDto } from './dto/chief.dto';
-import { TheoryAbsenceService, TheoryAbsentResponse } from './theory-absence.service';
+import { TheoryAbsentResponse } from './dto/scores.dto';
+import { TheoryAbsenceService } from './theory-absence.service';
 
 @ApiTags('judging')
 @ApiBearerAuth()
@@ -25,6 +27,7 @@ export class TheoryAbsenceController {
     summary:
       '缺考: the chief judge marks a competitor absent from theory, with a reason; theory counts 0 and sheets say 缺考.',
   })
+  @ApiOkResponse({ type: TheoryAbsentResponse })
   @ApiConflictResponse({
     description: 'THEORY_ALREADY_SCORED, EVENT_HAS_NO_THEORY, RESULTS_FINAL',
   })

@@ -11,15 +11,7 @@ import { BlindCode } from '../registration/entities/blind-code.entity';
 import { TheoryAbsentDto } from './dto/chief.dto';
 import { TheoryScore } from './entities/theory-score.entity';
 import { markStale } from './scoring-inputs.service';
-
-export interface TheoryAbsentResponse {
-  checkInCode: string;
-  workpieceCode: string;
-  absent: true;
-  reason: string;
-  /** False when the competitor was already marked absent (nothing written). */
-  changed: boolean;
-}
+import { TheoryAbsentResponse } from './dto/scores.dto';
 
 /**
  * 缺考 in theory, marked by the chief judge with a reason (src/domain/theory-absence.ts): the

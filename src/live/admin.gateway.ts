@@ -11,7 +11,7 @@ import type { Namespace, Socket } from 'socket.io';
 import { TokenService } from '../auth/token.service';
 import { DomainEvents } from '../common/domain-events';
 import { AppError } from '../common/errors/app-error';
-import { toErrorBody } from '../common/errors/error.filter';
+import { toErrorBody } from '../common/errors/error-body';
 import type { Role } from '../domain/competition';
 import { AppConfig } from '../config/app-config';
 import { LockService } from '../judging/lock.service';

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { toErrorBody } from '../common/errors/error.filter';
+import { toErrorBody } from '../common/errors/error-body';
 import { editionRoom, eventRoom, JoinRequest } from './join-rules';
+import { PublicEvents } from './public-events';
 import { StandingsService } from './standings.service';
 
 /** The answer to a join, wherever the socket lives: the room to enter and what to send back. */
@@ -14,12 +15,15 @@ export interface JoinAnswer {
 export class LiveRooms {
   private readonly logger = new Logger(LiveRooms.name);
 
-  constructor(private readonly standings: StandingsService) {}
+  constructor(
+    private readonly standings: StandingsService,
+    private readonly publicEvents: PublicEvents,
+  ) {}
 
   async answer(request: JoinRequest): Promise<JoinAnswer> {
     try {
       if (request.kind === 'edition') {
-        await this.standings.findPublicEdition(request.editionId);
+        await this.publicEvents.findPublicEdition(request.editionId);
         return {
           room: editionRoom(request.editionId),
           answer: { ok: true, editionId: request.editionId },

@@ -17,7 +17,7 @@ import {
   roomsToLeave,
   TOO_MANY_JOINS,
 } from './join-rules';
-import type { LiveServerEvents } from './live-events';
+import type { LiveServerEvents } from '../common/live-events';
 import { LiveRooms } from './live-rooms';
 import { localizeAnswer, socketLocale } from './socket-locale';
 

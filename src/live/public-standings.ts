@@ -1,5 +1,5 @@
 import type { StandingRow } from '../domain/standings';
-import type { PublicRow, ScoredRow } from './live-events';
+import type { PublicRow, ScoredRow } from '../common/live-events';
 
 export type { PublicRow, ScoredRow };
 

@@ -1,20 +1,17 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { EntityManager, MoreThan } from 'typeorm';
-import { badRequest, notFound } from '../common/errors/app-error';
+import { badRequest } from '../common/errors/app-error';
 import { DomainEvents } from '../common/domain-events';
 import { AppConfig } from '../config/app-config';
 import { nowIso } from '../database/time';
 import { lockRow } from '../database/row-lock';
 import { UnitOfWork } from '../database/unit-of-work';
-import { eventOptions } from '../domain/event-rules';
-import { applyModule, computeStandings, StandingRow, StandingsConfig } from '../domain/standings';
 import { CompetitionEvent } from '../editions/entities/competition-event.entity';
-import { Edition } from '../editions/entities/edition.entity';
-import { Entry } from '../registration/entities/entry.entity';
-import { ScoringService } from '../judging/scoring.service';
 import { LiveUpdate } from './live-update.entity';
-import type { CatchUp, Snapshot } from './live-events';
-import { diffPublic, isScored, PublicRow, toPublicRows } from './public-standings';
+import type { CatchUp, Snapshot } from '../common/live-events';
+import { isFrozen, PublicEvents } from './public-events';
+import { diffPublic, isScored, PublicRow } from './public-standings';
+import { StandingsTable } from './standings-table';
 
 export type { CatchUp, Snapshot };
 
@@ -30,24 +27,24 @@ const MAX_REPLAY = 100;
 const SNAPSHOT_TTL_MS = 1000;
 
 /**
- * Standings per event, from what is visible: module locks are applied incrementally to the
- * in-memory table (a full recompute when there is none), each change is stored as the event's
- * next numbered update and announced; boards catch up from the stored updates.
+ * The boards' update store: each change of an event's public table (StandingsTable projects it)
+ * is stored as the event's next numbered update and announced, at most once per interval; boards
+ * join from a short-lived snapshot and catch up from the stored updates; organizers freeze and
+ * unfreeze the board here.
  */
 @Injectable()
 export class StandingsService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(StandingsService.name);
-  private readonly tables = new Map<number, StandingRow[]>();
   private readonly timers = new Map<number, NodeJS.Timeout>();
   private readonly lastPublished = new Map<number, number>();
-  private readonly pendingModules = new Map<number, { code: string; locked: boolean }[]>();
   private readonly snapshots = new Map<number, { until: number; snapshot: Promise<Snapshot> }>();
   private readonly unsubscribe: (() => void)[] = [];
 
   constructor(
     private readonly uow: UnitOfWork,
     private readonly events: DomainEvents,
-    private readonly scoring: ScoringService,
+    private readonly table: StandingsTable,
+    private readonly publicEvents: PublicEvents,
     private readonly config: AppConfig,
   ) {}
 
@@ -69,36 +66,6 @@ export class StandingsService implements OnModuleInit, OnModuleDestroy {
     this.timers.forEach((timer) => clearTimeout(timer));
   }
 
-  /** The public event: published, in a published edition; anything else is "not found". */
-  async findPublicEvent(eventId: number): Promise<CompetitionEvent> {
-    const event = await this.uow.reader.findOneBy(CompetitionEvent, { id: eventId });
-    const edition = event
-      ? await this.uow.reader.findOneBy(Edition, { id: event.editionId })
-      : null;
-    if (!event || event.status !== 'published' || !edition || edition.status === 'draft') {
-      throw notFound('EVENT_NOT_FOUND', `No published event with id ${eventId}.`);
-    }
-    return event;
-  }
-
-  /** The public edition: anything but a draft; else "not found". */
-  async findPublicEdition(editionId: number): Promise<Edition> {
-    const edition = await this.uow.reader.findOneBy(Edition, { id: editionId });
-    if (!edition || edition.status === 'draft') {
-      throw notFound('EDITION_NOT_FOUND', `No published edition with id ${editionId}.`);
-    }
-    return edition;
-  }
-
-  /** The edition's events the public may see (a draft event inside it is not one of them). */
-  async publicEventIds(editionId: number): Promise<number[]> {
-    const events = await this.uow.reader.find(CompetitionEvent, {
-      where: { editionId, status: 'published' },
-      select: { id: true },
-    });
-    return events.map((e) => e.id);
-  }
-
   snapshot(eventId: number): Promise<Snapshot> {
     const cached = this.snapshots.get(eventId);
     if (cached && cached.until > Date.now()) {
@@ -116,7 +83,7 @@ export class StandingsService implements OnModuleInit, OnModuleDestroy {
   }
 
   private async readSnapshot(eventId: number): Promise<Snapshot> {
-    const event = await this.findPublicEvent(eventId);
+    const event = await this.publicEvents.findPublicEvent(eventId);
     const last = await this.lastUpdate(this.uow.reader, eventId);
     return {
       eventId,
@@ -184,10 +151,7 @@ export class StandingsService implements OnModuleInit, OnModuleDestroy {
   }
 
   private moduleChanged(eventId: number, code: string, locked: boolean): void {
-    this.pendingModules.set(eventId, [
-      ...(this.pendingModules.get(eventId) ?? []),
-      { code, locked },
-    ]);
+    this.table.moduleChanged(eventId, code, locked);
     this.schedule(eventId);
   }
 
@@ -197,10 +161,7 @@ export class StandingsService implements OnModuleInit, OnModuleDestroy {
     if (!event || isFrozen(event)) {
       return;
     }
-    const table = await this.currentTable(event);
-    const visible = visibleRows(event, table);
-    const names = event.decryptedAt ? await this.namesOf(eventId) : null;
-    const rows = toPublicRows(visible, names);
+    const rows = await this.table.publicRows(event);
     const stored = await this.uow.run(async (manager) => {
       // One numbered update at a time per event (two publishes at once would take one seq).
       await lockRow(manager, CompetitionEvent, eventId);
@@ -225,7 +186,9 @@ export class StandingsService implements OnModuleInit, OnModuleDestroy {
       this.forget(eventId);
     }
     // Stored either way (the board catches up once the event is published), pushed only if public.
-    const shown = stored ? await this.findPublicEvent(eventId).catch(() => null) : null;
+    const shown = stored
+      ? await this.publicEvents.findPublicEvent(eventId).catch(() => null)
+      : null;
     if (stored && shown) {
       this.events.emit('live.published', {
         editionId: event.editionId,
@@ -234,45 +197,6 @@ export class StandingsService implements OnModuleInit, OnModuleDestroy {
         leaders: rows.filter(isScored).slice(0, 3),
       });
     }
-  }
-
-  /** Lock by lock when the table is in memory; from scratch when it is not (start, other instance). */
-  private async currentTable(event: CompetitionEvent): Promise<StandingRow[]> {
-    const config = standingsConfig(event);
-    const pending = this.pendingModules.get(event.id) ?? [];
-    this.pendingModules.delete(event.id);
-    const scores = await this.scoring.scoreEvent(this.uow.reader, event.id, { lockedOnly: true });
-    const workstations = await this.workstations(event.id);
-    let table = this.tables.get(event.id);
-    if (table && pending.length > 0) {
-      for (const change of pending) {
-        const marks = change.locked
-          ? new Map(
-              scores
-                .filter(
-                  (s) => s.modules[change.code] !== null && s.modules[change.code] !== undefined,
-                )
-                .map((s) => [s.entryId, s.modules[change.code] as number]),
-            )
-          : null;
-        table = applyModule(table, change.code, marks, config);
-      }
-    } else {
-      table = computeStandings(
-        scores.map((s) => ({
-          entryId: s.entryId,
-          workstationNo: workstations.get(s.entryId) ?? null,
-          modules: Object.fromEntries(
-            Object.entries(s.modules).filter(([, m]) => m !== null),
-          ) as Record<string, number>,
-          theory: s.theory,
-          timeUsedSeconds: s.timeUsedSeconds,
-        })),
-        config,
-      );
-    }
-    this.tables.set(event.id, table);
-    return table;
   }
 
   /** Freezing and unfreezing are organizer actions; the next publication reveals what was held. */
@@ -286,7 +210,7 @@ export class StandingsService implements OnModuleInit, OnModuleDestroy {
       ),
     );
     this.forget(eventId);
-    const event = await this.findPublicEvent(eventId).catch(() => null);
+    const event = await this.publicEvents.findPublicEvent(eventId).catch(() => null);
     if (event) {
       this.events.emit('live.frozen', { editionId: event.editionId, eventId, frozen });
     }
@@ -298,49 +222,4 @@ export class StandingsService implements OnModuleInit, OnModuleDestroy {
   private async lastUpdate(manager: EntityManager, eventId: number): Promise<LiveUpdate | null> {
     return manager.findOne(LiveUpdate, { where: { eventId }, order: { seq: 'DESC' } });
   }
-
-  private async workstations(eventId: number): Promise<Map<number, number>> {
-    const entries = await this.uow.reader.find(Entry, { where: { eventId, status: 'approved' } });
-    return new Map(
-      entries.filter((e) => e.workstationNo !== null).map((e) => [e.id, e.workstationNo as number]),
-    );
-  }
-
-  private async namesOf(eventId: number): Promise<Map<number, { name: string; unitName: string }>> {
-    const entries = await this.uow.reader.find(Entry, {
-      where: { eventId },
-      relations: { contestant: { unit: true } },
-    });
-    return new Map(
-      entries.map((e) => [
-        e.id,
-        { name: e.contestant?.name ?? '', unitName: e.contestant?.unit?.name ?? '' },
-      ]),
-    );
-  }
-}
-
-export function isFrozen(event: CompetitionEvent, now = nowIso()): boolean {
-  return (
-    event.freezeAt !== null &&
-    now >= event.freezeAt &&
-    !(event.unfrozenAt !== null && event.unfrozenAt >= event.freezeAt)
-  );
-}
-
-function visibleRows(event: CompetitionEvent, table: StandingRow[]): StandingRow[] {
-  switch (event.liveVisibility) {
-    case 'locked-modules':
-      return table;
-    case 'after-lock':
-      return event.resultsLockedAt ? table : [];
-    case 'after-publication':
-      return event.resultsPublishedAt ? table : [];
-  }
-}
-
-/** The board ranks as the results do: the event's own chain, from the one reading of its rules. */
-function standingsConfig(event: CompetitionEvent): StandingsConfig {
-  const { weights, ranking } = eventOptions(event);
-  return { ...weights, ranking };
 }

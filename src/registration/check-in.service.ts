@@ -11,7 +11,7 @@ import { EntryResponse, toEntryResponse } from './dto/entry.dto';
 import { CheckInDto } from './dto/check-in.dto';
 import { Contestant } from './entities/contestant.entity';
 import { Entry } from './entities/entry.entity';
-import { RegistrationService } from './registration.service';
+import { EventsService } from '../editions/events.service';
 
 /** 检录: identity checked at the door, by ID number or entry number; late arrivals flagged. */
 @Injectable()
@@ -19,7 +19,7 @@ export class CheckInService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
-    private readonly registration: RegistrationService,
+    private readonly competitionEvents: EventsService,
     @InjectRepository(Entry) private readonly entries: Repository<Entry>,
   ) {}
 
@@ -35,7 +35,7 @@ export class CheckInService {
 
   checkIn(actor: Actor, eventId: number, input: CheckInDto): Promise<EntryResponse> {
     return this.uow.run(async (manager) => {
-      const event = await this.registration.findEventOr404(manager, eventId);
+      const event = await this.competitionEvents.findOr404(manager, eventId);
       if (event.codesGeneratedAt) {
         throw conflict('CODES_ALREADY_GENERATED', 'Check-in is closed: the codes are generated.');
       }

@@ -10,22 +10,8 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { drawWorkstations, DrawUnit, seedCommitment } from '../domain/draw';
 import { Draw } from './entities/draw.entity';
 import { Entry } from './entities/entry.entity';
-import { RegistrationService } from './registration.service';
-
-export interface DrawResponse {
-  id: number;
-  eventId: number;
-  attempt: number;
-  seedCommitment: string;
-  seed: string;
-  drawnBy: string;
-  drawnAt: string;
-  reason: string | null;
-  supersededAt: string | null;
-  result: { entryId: number; entryNo: string; workstationNo: number }[];
-  /** Recomputed from the seed and the recorded input: false means the record was edited. */
-  verified: boolean;
-}
+import { EventsService } from '../editions/events.service';
+import { DrawResponse } from './dto/draw.dto';
 
 /** Teams (pair, trio) draw one workstation together; individuals draw alone. */
 function drawUnits(entries: Entry[]): DrawUnit[] {
@@ -42,7 +28,7 @@ export class DrawService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
-    private readonly registration: RegistrationService,
+    private readonly competitionEvents: EventsService,
     @InjectRepository(Draw) private readonly draws: Repository<Draw>,
     @InjectRepository(Entry) private readonly entries: Repository<Entry>,
   ) {}
@@ -50,7 +36,7 @@ export class DrawService {
   /** The first draw by an organizer or the chief judge; a redraw only by the chief judge, with a reason. */
   draw(actor: Actor, eventId: number, reason?: string): Promise<DrawResponse> {
     return this.uow.run(async (manager) => {
-      const event = await this.registration.findEventOr404(manager, eventId);
+      const event = await this.competitionEvents.findOr404(manager, eventId);
       if (event.codesGeneratedAt) {
         throw conflict(
           'CODES_ALREADY_GENERATED',

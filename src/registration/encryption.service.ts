@@ -15,16 +15,8 @@ import { DecryptResponse } from './dto/check-in.dto';
 import { BlindCode } from './entities/blind-code.entity';
 import { Entry } from './entities/entry.entity';
 import { CompetitionEvent } from '../editions/entities/competition-event.entity';
-import { RegistrationService } from './registration.service';
-
-export interface CodeMapRow {
-  entryNo: string;
-  workstationNo: number | null;
-  checkInCode: string;
-  workpieceCode: string;
-  name?: string;
-  unitName?: string | null;
-}
+import { EventsService } from '../editions/events.service';
+import { CodeMapRowResponse as CodeMapRow } from './dto/draw.dto';
 
 const CODE_LENGTH = 5;
 const MAP_READERS_AFTER_DECRYPTION = ['admin', 'organizer', 'chief_judge', 'supervisor'];
@@ -35,7 +27,7 @@ export class EncryptionService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
-    private readonly registration: RegistrationService,
+    private readonly competitionEvents: EventsService,
     private readonly events: DomainEvents,
     private readonly auth: AuthService,
     @InjectRepository(BlindCode) private readonly codes: Repository<BlindCode>,
@@ -44,7 +36,7 @@ export class EncryptionService {
   /** First layer (entry → check-in code) and second layer (check-in code → work-piece code). */
   generate(actor: Actor, eventId: number): Promise<{ generated: number }> {
     return this.uow.run(async (manager) => {
-      const event = await this.registration.findEventOr404(manager, eventId);
+      const event = await this.competitionEvents.findOr404(manager, eventId);
       if (event.codesGeneratedAt) {
         throw conflict('CODES_ALREADY_GENERATED', 'The codes of this event are already generated.');
       }
@@ -87,7 +79,7 @@ export class EncryptionService {
 
   /** The encryption judge holds the map; others see it only after decryption; judges never. */
   async codeMap(user: AuthUser, eventId: number): Promise<CodeMapRow[]> {
-    const event = await this.registration.findEventOr404(this.codes.manager, eventId);
+    const event = await this.competitionEvents.findOr404(this.codes.manager, eventId);
     const allowed =
       user.role === 'encryption_judge' ||
       (event.decryptedAt !== null && MAP_READERS_AFTER_DECRYPTION.includes(user.role));
@@ -140,7 +132,7 @@ export class EncryptionService {
       );
     }
     const result = await this.uow.run(async (manager) => {
-      const event = await this.registration.findEventOr404(manager, eventId);
+      const event = await this.competitionEvents.findOr404(manager, eventId);
       if (!event.codesGeneratedAt) {
         throw conflict('CODES_NOT_GENERATED', 'There is no code map to decrypt.');
       }

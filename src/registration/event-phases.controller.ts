@@ -13,8 +13,9 @@ import { ParseIdPipe } from '../common/id.pipe';
 import { CheckInService } from './check-in.service';
 import { CheckInDto, DecryptDto, DecryptResponse, DrawDto } from './dto/check-in.dto';
 import { EntryResponse } from './dto/entry.dto';
-import { DrawResponse, DrawService } from './draw.service';
-import { CodeMapRow, EncryptionService } from './encryption.service';
+import { DrawService } from './draw.service';
+import { CodeMapRowResponse, CodesGeneratedResponse, DrawResponse } from './dto/draw.dto';
+import { EncryptionService } from './encryption.service';
 
 /** The day's phases of one event: draw (抽签), check-in (检录), codes (加密) and decryption. */
 @ApiTags('draw, check-in, codes')
@@ -33,7 +34,7 @@ export class EventPhasesController {
     summary:
       'Draw workstation numbers (CSPRNG seed, committed); a redraw only by the chief judge with a reason.',
   })
-  @ApiOkResponse()
+  @ApiOkResponse({ type: DrawResponse })
   @ApiConflictResponse({
     description: 'DRAW_ALREADY_DONE, NOTHING_TO_DRAW, CODES_ALREADY_GENERATED',
   })
@@ -50,7 +51,7 @@ export class EventPhasesController {
   @ApiOperation({
     summary: 'Every draw of the event with its seed, commitment and a recomputed verification.',
   })
-  @ApiOkResponse()
+  @ApiOkResponse({ type: [DrawResponse] })
   drawHistory(@Param('id', ParseIdPipe) id: number): Promise<DrawResponse[]> {
     return this.draws.history(id);
   }
@@ -83,12 +84,12 @@ export class EventPhasesController {
   @ApiOperation({
     summary: 'Generate the two-layer blind codes for the checked-in entries (encryption judge).',
   })
-  @ApiOkResponse()
+  @ApiOkResponse({ type: CodesGeneratedResponse })
   @ApiConflictResponse({ description: 'CODES_ALREADY_GENERATED, NOT_DRAWN, CHECK_IN_INCOMPLETE' })
   generateCodes(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseIdPipe) id: number,
-  ): Promise<{ generated: number }> {
+  ): Promise<CodesGeneratedResponse> {
     return this.encryption.generate(actorOf(user), id);
   }
 
@@ -98,12 +99,12 @@ export class EventPhasesController {
     summary:
       'The sealed map: the encryption judge only, until the results are locked and decrypted.',
   })
-  @ApiOkResponse()
+  @ApiOkResponse({ type: [CodeMapRowResponse] })
   @ApiForbiddenResponse({ description: 'CODE_MAP_SEALED' })
   codeMap(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseIdPipe) id: number,
-  ): Promise<CodeMapRow[]> {
+  ): Promise<CodeMapRowResponse[]> {
     return this.encryption.codeMap(user, id);
   }
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module';
+import { EditionsModule } from '../editions/editions.module';
 import { CompetitionEvent } from '../editions/entities/competition-event.entity';
 import { CheckInService } from './check-in.service';
 import { DrawService } from './draw.service';
@@ -21,6 +22,7 @@ import { UnitsService } from './units.service';
 @Module({
   imports: [
     AuthModule,
+    EditionsModule,
     TypeOrmModule.forFeature([Unit, Contestant, Entry, Draw, BlindCode, CompetitionEvent]),
   ],
   controllers: [RegistrationController, EventPhasesController, ImportController],

@@ -3,6 +3,7 @@ import { EntityManager, In, Not } from 'typeorm';
 import { Actor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { fieldProblem } from '../common/errors/validation';
+import type { ErrorCode } from '../common/errors/catalogue';
 import { AppError, conflict, notFound, unprocessable } from '../common/errors/app-error';
 import { nowIso } from '../database/time';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -22,7 +23,7 @@ const LIVE = Not(In(['rejected', 'withdrawn']));
 /** An error about one field of the submitted contestant: the import maps it to a sheet column. */
 export function fieldError(
   status: number,
-  code: string,
+  code: ErrorCode,
   field: string,
   message: string,
   params?: Record<string, unknown>,

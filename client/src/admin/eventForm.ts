@@ -1,9 +1,14 @@
 import type { FormRules } from 'element-plus';
-import type { CompetitionEvent, EventInput, Group } from '../api/types';
+import type { CompetitionEvent, EventInput, Group } from '../api/contracts';
 import zhCN from '../i18n/zh-CN';
 
-/** The event dialog's fields: every input, status included; the rules have their own model. */
-export type EventForm = Required<Omit<EventInput, 'rules'>>;
+/**
+ * The event dialog's fields, status included; the rules have their own model, and the day's
+ * settings (eligibility, check-in, freeze, board visibility) their own dialogs.
+ */
+export type EventForm = Required<
+  Omit<EventInput, 'rules' | 'eligibility' | 'checkInClosesAt' | 'freezeAt' | 'liveVisibility'>
+>;
 
 export function blankEvent(): EventForm {
   return {

@@ -1,4 +1,4 @@
-import type { EventRuleSet } from '../api/types';
+import type { EventRuleSet } from '../api/contracts';
 
 /*
  * The 奖项与排名 section's working model: flat fields that Element Plus inputs bind to, turned

@@ -1,4 +1,4 @@
-import type { EditionStatus, EventStatus } from '../api/types';
+import type { EditionStatus, EventStatus } from '../api/contracts';
 
 type TagType = 'info' | 'success' | 'warning';
 

@@ -1,6 +1,6 @@
 import { session } from '../auth/session';
 import { http } from './http';
-import type { LoginResponse, User } from './types';
+import type { LoginResponse, User } from './contracts';
 
 export async function login(username: string, password: string): Promise<User> {
   const result = await http.post<LoginResponse>(

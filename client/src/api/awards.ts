@@ -1,7 +1,7 @@
 import { downloadFile } from './files';
 import { ApiError, http } from './http';
 import { session } from '../auth/session';
-import type { ErrorBody } from './types';
+import type { ErrorBody } from './contracts';
 
 /** Results, appeals, the awards ledger, selection and matching (成绩与奖励). */
 

@@ -5,7 +5,7 @@ import type {
   EditionInput,
   EditionWriteResponse,
   EventInput,
-} from './types';
+} from './contracts';
 
 /** A reward policy as the edition dialog offers it (GET /policies, organizers and supervisors). */
 export interface PolicyChoice {

@@ -1,6 +1,6 @@
 import { session } from '../auth/session';
 import { ApiError, http } from './http';
-import type { ErrorBody } from './types';
+import type { ErrorBody } from './contracts';
 
 const BASE = '/api';
 

@@ -1,13 +1,13 @@
 import { session } from '../auth/session';
 import { currentLocale } from '../i18n';
-import type { ErrorBody, FieldError, LoginResponse } from './types';
+import type { ApiErrorCode, ErrorBody, FieldError, LoginResponse } from './contracts';
 
 const BASE = '/api';
 
 /** An error answered by the server (or a network failure, statusCode 0). */
 export class ApiError extends Error {
   readonly statusCode: number;
-  readonly code: string;
+  readonly code: ApiErrorCode;
   /** The values the code's sentence needs (errorText words it from code + params). */
   readonly params?: Record<string, unknown>;
   readonly details?: unknown;

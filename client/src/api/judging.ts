@@ -1,5 +1,5 @@
 import { http } from './http';
-import type { PhasedEvent } from './types';
+import type { PhasedEvent } from './contracts';
 import type {
   Flag,
   JudgeCandidate,
@@ -14,7 +14,7 @@ import type {
   Scheme,
   DecryptResult,
   SchemeBody,
-} from './judging-types';
+} from './contracts';
 
 /** The judge's tablet. */
 export const judgeApi = {

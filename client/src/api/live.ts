@@ -1,8 +1,8 @@
 import { io, type Socket } from 'socket.io-client';
 import { currentLocale } from '../i18n';
 import { http } from './http';
-import type { CompetitionEvent } from './types';
-// The `/live` protocol's types are the server's own (src/live/live-events.ts).
+import type { CompetitionEvent } from './contracts';
+// The `/live` protocol's types are the server's own (src/common/live-events.ts).
 import type {
   CatchUp,
   EventJoinAnswer,

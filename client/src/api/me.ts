@@ -1,6 +1,6 @@
 import { http } from './http';
 import type { Prize, ResultsStatus } from './awards';
-import type { EntryStatus } from './types';
+import type { EntryStatus } from './contracts';
 
 /** The signed-in contestant's own data (GET /api/me/contestant); nobody else's. */
 

@@ -15,7 +15,7 @@ import type {
   ReviewResult,
   Unit,
   UnitInput,
-} from './types';
+} from './contracts';
 
 /** ?a=1&b=x for the defined, non-empty values. */
 export function queryString(params: object): string {

@@ -1,5 +1,5 @@
 import { computed, reactive } from 'vue';
-import type { LoginResponse, Role, User } from '../api/types';
+import type { LoginResponse, Role, User } from '../api/contracts';
 
 const STORAGE_KEY = 'wuxi-skills.session';
 

@@ -1,5 +1,6 @@
 import type { Messages } from './zh-CN';
 
+/** English, key for key with zh-CN.ts (the type checker holds them together); long by nature. */
 const en: Messages = {
   app: {
     title: 'Wuxi Skills Elite Competition',

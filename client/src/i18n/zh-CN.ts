@@ -1,4 +1,7 @@
-/** Chinese (default). en.ts must have exactly the same keys. */
+/**
+ * Chinese (default). en.ts must have exactly the same keys. Long by nature: one dictionary per
+ * language, so a translator sees every text of the console in one place.
+ */
 const zhCN = {
   app: {
     title: '无锡技能精英大赛',

@@ -2,7 +2,7 @@
  * A small promise wrapper over the raw IndexedDB API: the tablet keeps every mark (and the last
  * task list) here first, so a reload or a restart without network loses nothing.
  */
-import type { JudgeTask } from '../api/judging-types';
+import type { JudgeTask } from '../api/contracts';
 
 const DB_NAME = 'wuxi-judge';
 const DB_VERSION = 1;

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/http';
-import type { MarkInput, MarkWriteResult } from '../api/judging-types';
+import type { MarkInput, MarkWriteResult } from '../api/contracts';
 import { judgeDb, markKey, type LocalMark } from './db';
 
 /**
@@ -95,7 +95,7 @@ describe('the outbox', () => {
     const a = pending(1, 'A01', 12);
     const b = pending(2, 'A01', 13.5);
     network.answer = () =>
-      Promise.reject(new ApiError({ statusCode: 0, code: 'NETWORK', message: '' }));
+      Promise.reject(new ApiError({ statusCode: 0, code: 'NETWORK_ERROR', message: '' }));
     await flush();
     expect(state.online).toBe(false);
     expect([state.marks[a.key].state, state.marks[b.key].state]).toEqual(['pending', 'pending']);

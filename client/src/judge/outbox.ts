@@ -4,8 +4,8 @@
  */
 import { ApiError } from '../api/http';
 import { judgeApi } from '../api/judging';
-import type { ErrorBody } from '../api/types';
-import type { JudgeMark, MarkInput } from '../api/judging-types';
+import type { ErrorBody } from '../api/contracts';
+import type { JudgeMark, MarkInput } from '../api/contracts';
 import { judgeDb, type LocalMark } from './db';
 import { LAST_SYNC_KEY, noteFailure, state } from './store';
 

@@ -2,7 +2,7 @@
  * The judge's sheet: tasks and marks, IndexedDB first; the outbox (outbox.ts) sends them.
  */
 import { judgeApi } from '../api/judging';
-import type { JudgeTask, RemarkNotice } from '../api/judging-types';
+import type { JudgeTask, RemarkNotice } from '../api/contracts';
 import { judgeDb, markKey, type LocalMark } from './db';
 import { flush, resetBackoff } from './outbox';
 import { noteFailure, state } from './store';

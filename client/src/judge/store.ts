@@ -1,7 +1,7 @@
 /** The judge tablet's reactive state: tasks, the marks by cell, and the network picture. */
 import { computed, reactive } from 'vue';
 import { ApiError } from '../api/http';
-import type { JudgeTask } from '../api/judging-types';
+import type { JudgeTask } from '../api/contracts';
 import { markKey, type LocalMark } from './db';
 
 export const LAST_SYNC_KEY = 'wuxi-skills.judge.lastSync';

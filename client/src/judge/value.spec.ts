@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Aspect } from '../api/judging-types';
+import type { Aspect } from '../api/contracts';
 import { scaleMax, valueError } from './value';
 
 const measurement = { kind: 'measurement', max: 20, step: 0.5 } as unknown as Aspect;

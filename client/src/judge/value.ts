@@ -1,4 +1,4 @@
-import type { Aspect } from '../api/judging-types';
+import type { Aspect } from '../api/contracts';
 
 /** WorldSkills judgement: each judge gives 0, 1, 2 or 3. */
 export function isWorldSkills(aspect: Aspect): boolean {

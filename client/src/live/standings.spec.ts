@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PublicRow, ScoredRow, StandingsUpdate } from '../api/live';
-import { applyUpdate, histogram, sortRows } from './standings';
+import { applyUpdate, hasName, histogram, mark, moduleCodes, pagesOf, sortRows } from './standings';
 
 const row = (workstationNo: number, rank: number, total: number): ScoredRow =>
   ({ workstationNo, rank, total, modules: {} }) as unknown as ScoredRow;
@@ -50,5 +50,43 @@ describe('histogram', () => {
     ],
   ])('bins totals %j into tens', (totals, bins) => {
     expect(histogram(totals.map((t, i) => row(i + 1, i + 1, t)))).toEqual(bins);
+  });
+});
+
+describe('what a board prints', () => {
+  it.each([
+    [61.6, '61.60'],
+    [0, '0.00'],
+    [99.999, '100.00'],
+    [null, '—'],
+    [undefined, '—'],
+  ])('prints the mark %s as %s', (value, text) => {
+    expect(mark(value)).toBe(text);
+  });
+
+  it('pages rows by whole pages, always at least one', () => {
+    expect(pagesOf([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
+    expect(pagesOf([1, 2], 0.5)).toEqual([[1], [2]]);
+    expect(pagesOf([], 10)).toEqual([[]]);
+  });
+
+  it('heads the columns with the modules any scored row has, and names only decrypted rows', () => {
+    const sealed = { workstationNo: 3, lockedModules: 1 };
+    const scored = {
+      workstationNo: 1,
+      lockedModules: 2,
+      rank: 1,
+      tied: false,
+      modules: { B: 30, A: 40 },
+      practical: 70,
+      theory: null,
+      total: 70,
+    };
+    expect(moduleCodes([sealed, scored])).toEqual(['A', 'B']);
+    expect([hasName(sealed), hasName(scored), hasName({ ...scored, name: '张三' })]).toEqual([
+      false,
+      false,
+      true,
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { onBeforeUnmount, ref, watch, type Ref } from 'vue';
 import { liveApi } from '../api/live';
-import type { CompetitionEvent } from '../api/types';
+import type { CompetitionEvent } from '../api/contracts';
 
 /**
  * The hall screen's rotation: each page of the event on screen for `interval` seconds (so an

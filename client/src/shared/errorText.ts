@@ -1,7 +1,7 @@
 import { ElMessage } from 'element-plus';
 import { catalogueMessage } from '@error-catalogue';
 import { ApiError } from '../api/http';
-import type { FieldError } from '../api/types';
+import type { FieldError } from '../api/contracts';
 import { currentLocale, i18n } from '../i18n';
 
 const { t, te } = i18n.global;

@@ -1,17 +1,19 @@
 import type { MessageParams } from '../i18n/render';
+import type { ErrorCode } from './catalogue';
 
 /**
  * An error the client can act on: an HTTP status, a stable machine `code`, the values a sentence
  * about it needs (`params`, e.g. `{ age: 56, min: 18, max: 45 }`), and details. The body's
  * `message` is worded from the catalogue (src/common/errors/catalogue) in the request's language;
  * the English `message` given here is only the fallback for a code the catalogue lacks.
+ * `code` is one of the catalogue's per-feature unions: a code without its texts does not compile.
  */
 export class AppError extends Error {
   params?: MessageParams;
 
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
     params?: MessageParams,
@@ -28,15 +30,15 @@ export class AppError extends Error {
   }
 }
 
-export const badRequest = (code: string, message: string, details?: unknown) =>
+export const badRequest = (code: ErrorCode, message: string, details?: unknown) =>
   new AppError(400, code, message, details);
-export const unauthorized = (code: string, message: string) => new AppError(401, code, message);
-export const forbidden = (code: string, message: string, details?: unknown) =>
+export const unauthorized = (code: ErrorCode, message: string) => new AppError(401, code, message);
+export const forbidden = (code: ErrorCode, message: string, details?: unknown) =>
   new AppError(403, code, message, details);
-export const notFound = (code: string, message: string) => new AppError(404, code, message);
-export const conflict = (code: string, message: string, details?: unknown) =>
+export const notFound = (code: ErrorCode, message: string) => new AppError(404, code, message);
+export const conflict = (code: ErrorCode, message: string, details?: unknown) =>
   new AppError(409, code, message, details);
-export const unprocessable = (code: string, message: string, details?: unknown) =>
+export const unprocessable = (code: ErrorCode, message: string, details?: unknown) =>
   new AppError(422, code, message, details);
 
 /** The body of every error response. */

@@ -23,7 +23,7 @@ export class CompetitionEvent {
   @Column({ type: 'integer' })
   editionId: number;
 
-  @ManyToOne(() => Edition, (edition) => edition.events, { onDelete: 'RESTRICT' })
+  @ManyToOne(() => Edition, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'editionId' })
   edition?: Edition;
 

@@ -1,5 +1,4 @@
-import { Column, Entity, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
-import { CompetitionEvent } from './competition-event.entity';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export const EDITION_STATUSES = ['draft', 'published', 'closed'] as const;
 export type EditionStatus = (typeof EDITION_STATUSES)[number];
@@ -32,9 +31,6 @@ export class Edition {
   /** Four eyes on money: the approver of a grant does not pay it, nor approves their own edits. */
   @Column({ type: 'boolean', default: true })
   fourEyes: boolean;
-
-  @OneToMany(() => CompetitionEvent, (event) => event.edition)
-  events?: CompetitionEvent[];
 
   @Column({ type: 'varchar', length: 30 })
   createdAt: string;

@@ -14,6 +14,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import type { RemarkRequest } from '../entities/remark-request.entity';
 
 export class ReasonDto {
   @ApiProperty({ maxLength: 500 })
@@ -102,4 +103,80 @@ export class TheoryAbsentDto {
   @IsString()
   @MaxLength(500)
   reason?: string;
+}
+
+export class FlagValueResponse {
+  @ApiProperty({ description: "The judge's display name" }) judge: string;
+  @ApiProperty() value: number;
+}
+
+/** An aspect whose spread between judges is beyond its limit. */
+export class FlagResponse {
+  @ApiProperty() aspectId: number;
+  @ApiProperty() aspectCode: string;
+  @ApiProperty() workpieceCode: string;
+  @ApiProperty() spread: number;
+  @ApiProperty({ type: [FlagValueResponse] }) values: FlagValueResponse[];
+}
+
+export class RecheckAspectResponse {
+  @ApiProperty() aspectId: number;
+  @ApiProperty() code: string;
+  @ApiProperty({ nullable: true, type: Number }) primary: number | null;
+  @ApiProperty({ nullable: true, type: Number }) recheck: number | null;
+  @ApiProperty() mismatch: boolean;
+}
+
+/** A work-piece on the recheck (复核) list, with where the second entry differs. */
+export class RecheckResponse {
+  @ApiProperty() workpieceCode: string;
+  @ApiProperty({ enum: ['top', 'random'] }) reason: 'top' | 'random';
+  @ApiProperty({ type: [RecheckAspectResponse] }) aspects: RecheckAspectResponse[];
+}
+
+/** A re-mark request as stored. */
+export class RemarkRequestResponse {
+  @ApiProperty() id: number;
+  @ApiProperty() eventId: number;
+  @ApiProperty() aspectId: number;
+  @ApiProperty() workpieceCode: string;
+  @ApiProperty({ type: [Number] }) judgeIds: number[];
+  @ApiProperty() reason: string;
+  @ApiProperty() requestedBy: string;
+  @ApiProperty() requestedAt: string;
+  @ApiProperty({ nullable: true, type: String }) resolvedAt: string | null;
+}
+
+export function toRemarkRequestResponse(r: RemarkRequest): RemarkRequestResponse {
+  return {
+    id: r.id,
+    eventId: r.eventId,
+    aspectId: r.aspectId,
+    workpieceCode: r.workpieceCode,
+    judgeIds: r.judgeIds,
+    reason: r.reason,
+    requestedBy: r.requestedBy,
+    requestedAt: r.requestedAt,
+    resolvedAt: r.resolvedAt,
+  };
+}
+
+export class TimeRecordedResponse {
+  @ApiProperty() workpieceCode: string;
+  @ApiProperty() seconds: number;
+}
+
+export class SheetRowErrorResponse {
+  @ApiProperty({ description: 'The row as the sheet (or the list, from 1) numbers it' })
+  row: number;
+  @ApiProperty() column: string;
+  @ApiProperty() code: string;
+  @ApiProperty() message: string;
+}
+
+/** A theory import (dry run or not): row errors, or how many were imported. */
+export class TheoryImportResponse {
+  @ApiProperty() dryRun: boolean;
+  @ApiProperty() imported: number;
+  @ApiProperty({ type: [SheetRowErrorResponse] }) errors: SheetRowErrorResponse[];
 }

@@ -87,6 +87,8 @@ export class MarkWriteResponse {
   @ApiProperty({ description: '201 created, 200 edited or replayed, or the error status' })
   status: number;
   @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
     description: 'The mark, or the error body { statusCode, code, message, details }',
   })
   body: unknown;

@@ -78,9 +78,14 @@ export class EntryQueryDto {
 }
 
 export class EligibilityFailureResponse implements EligibilityFailure {
-  @ApiProperty() rule: EligibilityFailure['rule'];
+  @ApiProperty({ enum: ['group', 'age', 'level', 'title', 'one-per-edition', 'team-size'] })
+  rule: EligibilityFailure['rule'];
   @ApiProperty() code: string;
-  @ApiProperty({ description: 'The values the message needs (e.g. age, min, max, on).' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The values the message needs (e.g. age, min, max, on).',
+  })
   params: Record<string, unknown>;
   @ApiProperty() message: string;
 }

@@ -15,9 +15,9 @@ import {
   ApiBearerAuth,
   ApiBody,
   ApiConsumes,
+  ApiAcceptedResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -29,16 +29,16 @@ import { ParseIdPipe } from '../../common/id.pipe';
 import { CompetitionEvent } from '../../editions/entities/competition-event.entity';
 import { EntryQueryDto } from '../dto/entry.dto';
 import { EntriesService } from '../entries.service';
-import { ImportJob, ImportService } from './import.service';
+import { ImportJobResponse } from '../dto/import.dto';
+import { ImportService } from './import.service';
 import { entriesWorkbook, registrationTemplate } from './workbooks';
-import { uploadOptions } from '../../common/upload';
+import { ApiFileResponse, uploadOptions, XLSX_TYPE } from '../../common/upload';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
 const xlsxFile = (buffer: Buffer, name: string) =>
   new StreamableFile(buffer, {
-    type: XLSX,
+    type: XLSX_TYPE,
     disposition: `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
   });
 
@@ -57,7 +57,7 @@ export class ImportController {
   @ApiOperation({
     summary: 'The registration sheet template (zh-CN headers, an example row, instructions).',
   })
-  @ApiProduces(XLSX)
+  @ApiFileResponse(XLSX_TYPE)
   async template(): Promise<StreamableFile> {
     return xlsxFile(await registrationTemplate(), '报名表模板.xlsx');
   }
@@ -73,11 +73,12 @@ export class ImportController {
     summary:
       'Upload a sheet (.xlsx/.csv, ≤ 10 MB) and start its dry run; poll the job for progress.',
   })
+  @ApiAcceptedResponse({ type: ImportJobResponse })
   start(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseIdPipe) id: number,
     @UploadedFile() file?: Express.Multer.File,
-  ): Promise<ImportJob> {
+  ): Promise<ImportJobResponse> {
     if (!file) {
       throw badRequest('IMPORT_NO_FILE', 'Attach the sheet as the form field "file".');
     }
@@ -86,18 +87,19 @@ export class ImportController {
 
   @Get('imports/:jobId')
   @ApiOperation({ summary: 'Progress and row errors (row, column, code, message) of an import.' })
-  @ApiOkResponse()
-  get(@Param('jobId', new ParseUUIDPipe()) jobId: string): ImportJob {
+  @ApiOkResponse({ type: ImportJobResponse })
+  get(@Param('jobId', new ParseUUIDPipe()) jobId: string): ImportJobResponse {
     return this.imports.get(jobId);
   }
 
   @Post('imports/:jobId/commit')
   @HttpCode(202)
   @ApiOperation({ summary: 'Commit a clean dry run, all or nothing.' })
+  @ApiAcceptedResponse({ type: ImportJobResponse })
   commit(
     @CurrentUser() user: AuthUser,
     @Param('jobId', new ParseUUIDPipe()) jobId: string,
-  ): ImportJob {
+  ): ImportJobResponse {
     return this.imports.commit(jobId, actorOf(user));
   }
 
@@ -105,7 +107,7 @@ export class ImportController {
   @ApiOperation({
     summary: 'Entry list as .xlsx, per event or per unit (filters as the entry list).',
   })
-  @ApiProduces(XLSX)
+  @ApiFileResponse(XLSX_TYPE)
   async export(
     @Param('id', ParseIdPipe) id: number,
     @Query() query: EntryQueryDto,

@@ -1,7 +1,7 @@
 import { ref, watch, type Ref } from 'vue';
 import { editionsApi } from '../../api/editions';
 import { entriesApi } from '../../api/registration';
-import type { Entry } from '../../api/types';
+import type { Entry } from '../../api/contracts';
 
 /** Contestant and event names of an edition, for grants that carry only ids. */
 export function useEditionNames(editionId: Ref<number>) {

@@ -1,5 +1,5 @@
 import type { RouteLocationNormalized, RouteRecordRaw } from 'vue-router';
-import type { Role } from '../../api/types';
+import type { Role } from '../../api/contracts';
 import { ORGANIZER_ROLES } from '../../auth/session';
 
 /** Who may open the competition desk (抽签, 检录, 加密) outside the organizer console. */

@@ -1,7 +1,7 @@
 import { computed, onMounted, ref, watch, type Ref } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
 import { editionsApi } from '../../api/editions';
-import type { PhasedEvent } from '../../api/types';
+import type { PhasedEvent } from '../../api/contracts';
 import { showError } from '../../shared/errorText';
 
 /**

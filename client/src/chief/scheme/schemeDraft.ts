@@ -1,5 +1,5 @@
 import { validateScheme, type Aspect as DomainAspect } from '@domain/marking';
-import type { Aggregation, AspectKind, Scheme, SchemeBody } from '../../api/judging-types';
+import type { Aggregation, AspectKind, Scheme, SchemeBody } from '../../api/contracts';
 
 /** An aspect as the editor holds it: numbers as typed, so a half-typed "0." is not lost. */
 export interface AspectDraft {

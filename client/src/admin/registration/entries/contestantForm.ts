@@ -1,4 +1,4 @@
-import type { Level } from '../../../api/types';
+import type { Level } from '../../../api/contracts';
 
 /** The contestant's part of the entry form, as typed (strings; '' for empty). */
 export interface ContestantForm {

@@ -1,6 +1,6 @@
 import { computed, onBeforeUnmount, ref } from 'vue';
 import { importsApi } from '../../../api/registration';
-import type { ImportJob } from '../../../api/types';
+import type { ImportJob } from '../../../api/contracts';
 
 const POLL_MS = 300;
 const RUNNING = new Set(['validating', 'committing']);

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { DataSourceOptions } from 'typeorm';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from './config/app-config';
 import { ENTITIES } from './entities';
-import { MIGRATIONS } from './migrations';
+import { MIGRATIONS } from './database/migrations';
 
 /**
  * One description of the database for the app and for the TypeORM CLI.

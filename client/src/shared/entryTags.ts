@@ -1,4 +1,4 @@
-import type { Entry, EntryStatus } from '../../api/types';
+import type { Entry, EntryStatus } from '../api/contracts';
 
 type TagType = 'info' | 'success' | 'warning' | 'danger' | 'primary';
 

@@ -1,0 +1,24 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { actorOf, AuthUser } from '../auth/auth-user';
+import { CurrentUser, ORGANIZERS, Roles } from '../auth/decorators';
+import { ExternalResultDto } from './dto/results.dto';
+import { MatchingService } from './matching.service';
+
+/** The 1:1 matching of provincial and national results (recommendations: RecommendationsController). */
+@ApiTags('results and awards')
+@ApiBearerAuth()
+@Controller()
+export class SelectionController {
+  constructor(private readonly matching: MatchingService) {}
+
+  @Post('external-results')
+  @Roles(...ORGANIZERS)
+  @ApiOperation({
+    summary:
+      'Record a provincial/national/world result; a qualifying one adds the 1:1 matching grant.',
+  })
+  recordExternal(@CurrentUser() user: AuthUser, @Body() body: ExternalResultDto) {
+    return this.matching.recordExternal(actorOf(user), body);
+  }
+}
