@@ -184,10 +184,9 @@ describe('hostile sheets on every upload route', () => {
       })),
     );
     expect(largestGrowth).toBeLessThan(300 * MB);
-    // The target is p99 < 200 ms; alone this holds (165–185 ms), but the sheet parse still
-    // shares the API's event loop and inside the whole suite one stall reached 877 ms. Until the
-    // parse moves to a worker, this guards against the multi-second stalls of before (6.9 s).
-    expect(p99).toBeLessThan(1000);
+    // Sheets are read in their own thread (src/common/sheets/sheet-thread.ts): the API's loop only
+    // receives the rows. With the parse on the loop this was 165–185 ms alone and 877 ms in the suite.
+    expect(p99).toBeLessThan(200);
     await request(t.url).get('/api/health').expect(200);
     expect(await databaseHash(t.dataSource)).toBe(before);
   }, 300_000);

@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { badRequest } from '../common/errors/app-error';
 import { protectTextCells } from '../common/sheets/excel-text';
 import { DEFAULT_SHEET_LIMITS, SheetLimits } from '../common/sheets/sheet-limits';
-import { readTable, UploadedSheet } from '../common/sheets/sheet-table';
+import { UploadedSheet } from '../common/sheets/sheet-table';
+import { readTable } from '../common/sheets/sheet-thread';
 import { AGGREGATIONS, ASPECT_KINDS, PutSchemeDto, SchemeResponse } from './dto/scheme.dto';
 
 /** One row per aspect, zh-CN headers; the same columns are read back on import. */

@@ -1,6 +1,7 @@
 import { badRequest } from '../common/errors/app-error';
 import { DEFAULT_SHEET_LIMITS, SheetLimits } from '../common/sheets/sheet-limits';
-import { readTable, UploadedSheet } from '../common/sheets/sheet-table';
+import { UploadedSheet } from '../common/sheets/sheet-table';
+import { readTable } from '../common/sheets/sheet-thread';
 
 export interface TheorySheetRow {
   row: number;

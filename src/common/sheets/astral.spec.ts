@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { DEFAULT_SHEET_LIMITS } from './sheet-limits';
-import { readTable } from './sheet-table';
+import { readTable } from './sheet-thread';
 
 describe('the streaming sheet reader keeps every character', () => {
   it('reads names and units with characters outside the basic plane (𠮷, 𩸽) whole, at any chunk boundary', async () => {

@@ -117,7 +117,7 @@ function* slices(buffers: Buffer[]): Generator<Buffer> {
   }
 }
 
-/** Lets other requests (health, marks) through between slices of a long read. */
+/** Lets the sheet thread take its next message between slices of a long read. */
 const YIELD_EVERY_ROWS = 100;
 const breathe = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -183,11 +183,12 @@ async function csvTable(buffer: Buffer, limits: SheetLimits): Promise<TableRow[]
 }
 
 /**
- * The one reader of uploaded sheets (.xlsx through exceljs's streaming reader, .csv row by row):
+ * The reader of uploaded sheets (.xlsx through exceljs's streaming reader, .csv row by row):
  * rows, columns, cells and bytes are counted while reading and the first limit passed stops it
  * with 413 SHEET_TOO_LARGE, so a zip bomb or a 100,000-row sheet costs what the limits allow.
+ * It runs in the sheet thread (sheet-thread.ts `readTable`), not on the API's event loop.
  */
-export async function readTable(file: UploadedSheet, limits: SheetLimits): Promise<TableRow[]> {
+export async function parseTable(file: UploadedSheet, limits: SheetLimits): Promise<TableRow[]> {
   if (/\.csv$/i.test(file.originalname)) {
     return csvTable(file.buffer, limits);
   }

@@ -1,6 +1,7 @@
 import { badRequest } from '../../common/errors/app-error';
 import { DEFAULT_SHEET_LIMITS, SheetLimits } from '../../common/sheets/sheet-limits';
-import { readTable, TableRow, UploadedSheet } from '../../common/sheets/sheet-table';
+import { TableRow, UploadedSheet } from '../../common/sheets/sheet-table';
+import { readTable } from '../../common/sheets/sheet-thread';
 import { COLUMNS, ColumnKey, headerKey, RawRow, RowError } from './sheet-format';
 
 export interface SheetRows {
