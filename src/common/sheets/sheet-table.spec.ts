@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { DEFAULT_SHEET_LIMITS } from './sheet-limits';
-import { readTable } from './sheet-thread';
+import { currentSheetThread, readTable } from './sheet-thread';
 
 async function namesWorkbook(rows: number): Promise<{ buffer: Buffer; names: string[][] }> {
   const wb = new ExcelJS.Workbook();
@@ -28,6 +28,25 @@ describe('readTable', () => {
     expect(table).toHaveLength(10_001);
     // Read on the API's loop, the whole read (0.3 s for 5,000 rows here) would start only now.
     expect(waited).toBeLessThan(250);
+  }, 60_000);
+
+  it('refuses the upload whose thread dies mid-read, and reads the next one in a new thread', async () => {
+    const { buffer } = await namesWorkbook(10_000);
+    const limits = { ...DEFAULT_SHEET_LIMITS, rows: 10_001 };
+    const reading = readTable({ originalname: 'a.xlsx', buffer }, limits);
+    const thread = currentSheetThread();
+    expect(thread).not.toBeNull();
+    await thread!.terminate();
+    await expect(reading).rejects.toMatchObject({ status: 400, code: 'IMPORT_UNREADABLE' });
+    const next = await readTable(
+      { originalname: 'b.csv', buffer: Buffer.from('a,b\n1,2\n') },
+      limits,
+    );
+    expect(next.map((r) => r.cells)).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
+    expect(currentSheetThread()).not.toBe(thread);
   }, 60_000);
 
   it('reads 5,000 Chinese names back unchanged (no character split between stream chunks)', async () => {

@@ -86,3 +86,8 @@ export function readTable(file: UploadedSheet, limits: SheetLimits): Promise<Tab
     worker!.postMessage(job);
   });
 }
+
+/** The running sheet thread, if any: the fault test stops it in the middle of a read. */
+export function currentSheetThread(): Worker | null {
+  return worker;
+}
