@@ -10,7 +10,8 @@ import { CompetitionEvent } from '../editions/entities/competition-event.entity'
 import { Edition } from '../editions/entities/edition.entity';
 import { PoliciesService } from '../policies/policies.service';
 import { PublishDto } from './dto/results.dto';
-import { EventResultsResponse, ResultsService } from './results.service';
+import { EventResultsResponse } from './dto/event-results.dto';
+import { ResultsService } from './results.service';
 
 /** Who asks for an exception to the publication rules: the chief judge, by name. */
 interface ChiefJudge {

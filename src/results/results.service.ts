@@ -9,7 +9,7 @@ import { requestLocale } from '../common/i18n/request-locale';
 import { UnitOfWork } from '../database/unit-of-work';
 import { eventOptions, validateEventRules } from '../domain/event-rules';
 import { fromHundredths, toHundredths } from '../domain/numbers';
-import { finalizeRefusal, FinalizeRefusal, FinalizeState } from '../domain/final';
+import { finalizeRefusal, FinalizeState } from '../domain/final';
 import { assertTheoryComplete, FINALIZE_MESSAGES, sameResults, upgradeText } from './results-state';
 import { eventResults, theoryMissing } from '../domain/results';
 import { CompetitionEvent } from '../editions/entities/competition-event.entity';
@@ -21,39 +21,8 @@ import { moduleCodes } from '../editions/events.service';
 import { Entry } from '../registration/entities/entry.entity';
 import { Appeal } from './entities/appeal.entity';
 import { ResultRow } from './entities/result-row.entity';
+import { EventResultsResponse } from './dto/event-results.dto';
 import { resultInputs } from './result-inputs';
-
-export interface ResultLine {
-  entryId: number;
-  contestantId: number;
-  entryNo: string;
-  workstationNo: number | null;
-  name: string;
-  unitName: string;
-  status: string;
-  total: number | null;
-  rank: number | null;
-  tied: boolean;
-  /** Marked absent from theory: counted 0, shown as 缺考. */
-  theoryAbsent: boolean;
-  prize: number | null;
-  noPrizeReason: string | null;
-  titles: string[];
-  cash: number;
-  upgrade: string | null;
-}
-
-export interface EventResultsResponse {
-  eventId: number;
-  status: CompetitionEvent['resultsStatus'];
-  publicationStart: string | null;
-  publicationEnd: string | null;
-  appealDeadline: string | null;
-  finalAt: string | null;
-  /** Why the results cannot become final now (an error code), or null when they can or are. */
-  finalBlocker: FinalizeRefusal | null;
-  rows: ResultLine[];
-}
 
 const summary = (r: ResultRow) => ({
   rank: r.rank,

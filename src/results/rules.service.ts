@@ -9,7 +9,8 @@ import { EventResponse, toEventResponse } from '../editions/dto/event.dto';
 import { toEventRuleSet } from '../editions/dto/event-rules.dto';
 import { moduleCodes } from '../editions/events.service';
 import { ChangeRulesDto } from './dto/rules.dto';
-import { EventResultsResponse, ResultsService } from './results.service';
+import { EventResultsResponse } from './dto/event-results.dto';
+import { ResultsService } from './results.service';
 
 export interface RulesChangeResponse {
   event: EventResponse;

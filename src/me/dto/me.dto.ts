@@ -9,9 +9,7 @@ import {
   type CheckInStatus,
   type EntryStatus,
 } from '../../registration/entities/entry.entity';
-import type { ResultLine } from '../../results/results.service';
-
-const RESULTS_STATUSES: ResultsStatus[] = ['none', 'provisional', 'published', 'final'];
+import { RESULTS_STATUSES, type ResultLine } from '../../results/dto/event-results.dto';
 
 export class MyContestantSummary {
   @ApiProperty() id: number;
