@@ -25,6 +25,7 @@ import {
   NO_PRIZE_ZH,
   THEORY_ABSENT_NOTE,
 } from './document-words';
+import { EventsService } from '../editions/events.service';
 import { ResultsService } from './results.service';
 
 const grantStatus = (s: string) => glossaryTerm('grantStatuses', s, 'zh-CN');
@@ -56,6 +57,7 @@ export class DocumentsService {
     private readonly uow: UnitOfWork,
     private readonly results: ResultsService,
     private readonly policies: PoliciesService,
+    private readonly events: EventsService,
   ) {}
 
   private async lines(
@@ -261,7 +263,7 @@ export class DocumentsService {
 
   /** 成绩单: the official results of an event with signature lines for the chief judge and the supervisor. */
   async resultsSheet(eventId: number): Promise<string> {
-    const event = await this.results.findEvent(this.uow.reader, eventId);
+    const event = await this.events.findOr404(this.uow.reader, eventId);
     const { rows, status } = await this.results.get(eventId);
     const parts = await this.results.partScores(eventId);
     const hasTheory = event.theoryWeight > 0;

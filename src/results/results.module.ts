@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { EditionsModule } from '../editions/editions.module';
 import { PoliciesModule } from '../policies/policies.module';
 import { AppealsService } from './appeals.service';
 import { DocumentsService } from './documents.service';
@@ -17,7 +18,7 @@ import { RulesController } from './rules.controller';
 import { RulesService } from './rules.service';
 
 @Module({
-  imports: [AuthModule, PoliciesModule],
+  imports: [AuthModule, EditionsModule, PoliciesModule],
   controllers: [
     ResultsController,
     AppealsController,

@@ -17,7 +17,7 @@ import { Edition } from '../editions/entities/edition.entity';
 import { MarkingModuleRow } from '../judging/entities/module.entity';
 import { PieceScore, ScoringService } from '../judging/scoring.service';
 import { PoliciesService } from '../policies/policies.service';
-import { moduleCodes } from '../editions/events.service';
+import { EventsService, moduleCodes } from '../editions/events.service';
 import { Entry } from '../registration/entities/entry.entity';
 import { Appeal } from './entities/appeal.entity';
 import { ResultRow } from './entities/result-row.entity';
@@ -42,15 +42,8 @@ export class ResultsService {
     private readonly audit: AuditService,
     private readonly scoring: ScoringService,
     private readonly policies: PoliciesService,
+    private readonly events: EventsService,
   ) {}
-
-  async findEvent(manager: EntityManager, eventId: number): Promise<CompetitionEvent> {
-    const event = await manager.findOneBy(CompetitionEvent, { id: eventId });
-    if (!event) {
-      throw notFound('EVENT_NOT_FOUND', `No event with id ${eventId}.`);
-    }
-    return event;
-  }
 
   /** What decides whether the results may become final (src/domain/final.ts). */
   private async finalizeState(
@@ -166,7 +159,7 @@ export class ResultsService {
     eventId: number,
     manager: EntityManager = this.uow.reader,
   ): Promise<EventResultsResponse> {
-    const event = await this.findEvent(manager, eventId);
+    const event = await this.events.findOr404(manager, eventId);
     const rows = await manager.find(ResultRow, {
       where: { eventId },
       order: { rank: 'ASC', entryId: 'ASC' },
