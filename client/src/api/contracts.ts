@@ -5,7 +5,8 @@
  */
 import type { EventRuleSet } from '@event-rules';
 import type { ErrorCode } from '@error-catalogue';
-import type { PolicyError, PrizeGrantRule, RewardPolicy } from '@domain/policy';
+import type { PrizeGrantRule, RewardPolicy } from '@domain/policy';
+import type { PolicyError } from '@domain/policy-errors';
 import type { Prize } from '@domain/prizes';
 import type { components, paths } from './schema';
 
