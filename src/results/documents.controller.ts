@@ -5,6 +5,7 @@ import { Roles } from '../auth/decorators';
 import { ParseIdPipe } from '../common/id.pipe';
 import { ApiFileResponse, XLSX_TYPE } from '../common/upload';
 import { DocumentsService } from './documents.service';
+import { PrintedPagesService } from './printed-pages.service';
 import { STAFF } from './results-roles';
 
 /** The printed documents: award, payout and upgrade lists, certificates, the results sheet. */
@@ -12,7 +13,10 @@ import { STAFF } from './results-roles';
 @ApiBearerAuth()
 @Controller()
 export class DocumentsController {
-  constructor(private readonly documents: DocumentsService) {}
+  constructor(
+    private readonly documents: DocumentsService,
+    private readonly pages: PrintedPagesService,
+  ) {}
 
   @Get('editions/:id/documents/:name')
   @Roles(...STAFF)
@@ -51,7 +55,7 @@ export class DocumentsController {
   })
   @ApiFileResponse('text/html', 'The certificate, HTML for printing')
   certificate(@Param('id', ParseIdPipe) id: number): Promise<string> {
-    return this.documents.certificate(id);
+    return this.pages.certificate(id);
   }
 
   @Get('events/:id/results/sheet')
@@ -63,6 +67,6 @@ export class DocumentsController {
   })
   @ApiFileResponse('text/html', 'The results sheet, HTML for printing')
   sheet(@Param('id', ParseIdPipe) id: number): Promise<string> {
-    return this.documents.resultsSheet(id);
+    return this.pages.resultsSheet(id);
   }
 }

@@ -9,6 +9,7 @@ import { MatchingService } from './matching.service';
 import { AppealsController } from './appeals.controller';
 import { DocumentsController } from './documents.controller';
 import { LedgerController } from './ledger.controller';
+import { PrintedPagesService } from './printed-pages.service';
 import { PublicationService } from './publication.service';
 import { RecommendationsController } from './recommendations.controller';
 import { ResultsController } from './results.controller';
@@ -33,6 +34,7 @@ import { RulesService } from './rules.service';
     AppealsService,
     LedgerService,
     DocumentsService,
+    PrintedPagesService,
     MatchingService,
     PublicationService,
     RulesService,
