@@ -2410,6 +2410,7 @@ export interface components {
       id: number;
       modelWorkerTreatment: boolean;
       paidAt: string | null;
+      /** @description 1, 2, 3 or null */
       prize: number | null;
       /** @enum {string} */
       status: 'pending' | 'approved' | 'paid';
@@ -2417,7 +2418,7 @@ export interface components {
       /** @description to-target, one-level-up, at-top, at-cap, once-a-year or none */
       upgradeCode: string | null;
       upgradeFrom: string | null;
-      /** @description Why there is no upgrade */
+      /** @description Why there is no promotion */
       upgradeNote: string | null;
       upgradeTo: string | null;
     };
@@ -2435,7 +2436,7 @@ export interface components {
       rank: number | null;
       /** @enum {string} */
       status: 'competed' | 'absent';
-      /** @description Marked absent from theory (缺考): theory counted 0 */
+      /** @description Marked absent from theory: counted 0, shown as 缺考 */
       theoryAbsent: boolean;
       tied: boolean;
       titles: string[];
