@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In, IsNull } from 'typeorm';
 import { Actor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
-import { conflict, notFound } from '../common/errors/app-error';
-import { lockRow } from '../database/row-lock';
+import { conflict } from '../common/errors/app-error';
 import { nowIso } from '../database/time';
 import { requestLocale } from '../common/i18n/request-locale';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -60,15 +59,6 @@ export class ResultsService {
     };
   }
 
-  /** For a state transition: concurrent transitions of one event run one after the other. */
-  async lockEvent(manager: EntityManager, eventId: number): Promise<CompetitionEvent> {
-    const event = await lockRow(manager, CompetitionEvent, eventId);
-    if (!event) {
-      throw notFound('EVENT_NOT_FOUND', `No event with id ${eventId}.`);
-    }
-    return event;
-  }
-
   /** Each entry's parts (the tie-break chain's inputs), for the results sheet. */
   async partScores(eventId: number): Promise<Map<number, PieceScore>> {
     const scores = await this.scoring.scoreEvent(this.uow.reader, eventId);
@@ -85,7 +75,7 @@ export class ResultsService {
     actor: Actor,
     eventId: number,
   ): Promise<EventResultsResponse> {
-    const event = await this.lockEvent(manager, eventId);
+    const event = await this.events.lockOr404(manager, eventId);
     if (event.resultsStatus === 'final') {
       throw conflict('RESULTS_FINAL', 'The results are final; nothing about the event changes.');
     }
@@ -210,7 +200,7 @@ export class ResultsService {
    */
   finalize(actor: Actor, eventId: number): Promise<EventResultsResponse> {
     return this.uow.run(async (manager) => {
-      const event = await this.lockEvent(manager, eventId);
+      const event = await this.events.lockOr404(manager, eventId);
       const state = await this.finalizeState(manager, event);
       const refusal = finalizeRefusal(state, nowIso());
       if (refusal !== null) {
