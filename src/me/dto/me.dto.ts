@@ -1,3 +1,4 @@
+import { pick } from '../../common/pick';
 import { ApiProperty, PickType } from '@nestjs/swagger';
 import { CONTESTANT_GROUPS, type ContestantGroup } from '../../domain/competition';
 import type { ResultsStatus } from '../../editions/entities/competition-event.entity';
@@ -77,8 +78,7 @@ export class MyEntryResponse {
   provisional: MyProvisionalResponse | null;
 }
 
-/** One's own grant: what it brings and where its payment stands, never who approved it. */
-export class MyGrantResponse extends PickType(GrantResponse, [
+const MY_GRANT_FIELDS = [
   'id',
   'editionId',
   'eventId',
@@ -94,9 +94,12 @@ export class MyGrantResponse extends PickType(GrantResponse, [
   'cash',
   'status',
   'paidAt',
-] as const) {}
+] as const;
 
-export class MyAppealResponse extends PickType(AppealResponse, [
+/** One's own grant: what it brings and where its payment stands, never who approved it. */
+export class MyGrantResponse extends PickType(GrantResponse, MY_GRANT_FIELDS) {}
+
+const MY_APPEAL_FIELDS = [
   'id',
   'eventId',
   'text',
@@ -104,7 +107,9 @@ export class MyAppealResponse extends PickType(AppealResponse, [
   'status',
   'decision',
   'decidedAt',
-] as const) {}
+] as const;
+
+export class MyAppealResponse extends PickType(AppealResponse, MY_APPEAL_FIELDS) {}
 
 export class MyContestantResponse {
   @ApiProperty({ type: MyContestantSummary }) contestant: MyContestantSummary;
@@ -130,26 +135,9 @@ export function toMyResult(line: ResultLine): MyResultResponse {
 }
 
 export function toMyGrant(g: GrantRow, eventName: string | null): MyGrantResponse {
-  return {
-    id: g.id,
-    editionId: g.editionId,
-    eventId: g.eventId,
-    eventName,
-    basis: g.basis,
-    prize: g.prize,
-    titles: g.titles,
-    modelWorkerTreatment: g.modelWorkerTreatment,
-    upgradeFrom: g.upgradeFrom,
-    upgradeTo: g.upgradeTo,
-    upgradeNote: g.upgradeNote,
-    upgradeCode: g.upgradeCode,
-    cash: g.cash,
-    status: g.status,
-    paidAt: g.paidAt,
-  };
+  return { ...pick(g, MY_GRANT_FIELDS), eventName };
 }
 
 export function toMyAppeal(a: Appeal): MyAppealResponse {
-  const { id, eventId, text, filedAt, status, decision, decidedAt } = a;
-  return { id, eventId, text, filedAt, status, decision, decidedAt };
+  return pick(a, MY_APPEAL_FIELDS);
 }

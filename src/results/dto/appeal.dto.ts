@@ -1,3 +1,4 @@
+import { pick } from '../../common/pick';
 import { ApiProperty } from '@nestjs/swagger';
 import type { Appeal, AppealStatus } from '../entities/appeal.entity';
 
@@ -15,17 +16,19 @@ export class AppealResponse {
   @ApiProperty({ nullable: true, type: String }) decidedAt: string | null;
 }
 
+export const APPEAL_FIELDS = [
+  'id',
+  'eventId',
+  'filedById',
+  'filedByName',
+  'text',
+  'filedAt',
+  'status',
+  'decision',
+  'decidedBy',
+  'decidedAt',
+] as const;
+
 export function toAppealResponse(a: Appeal): AppealResponse {
-  return {
-    id: a.id,
-    eventId: a.eventId,
-    filedById: a.filedById,
-    filedByName: a.filedByName,
-    text: a.text,
-    filedAt: a.filedAt,
-    status: a.status,
-    decision: a.decision,
-    decidedBy: a.decidedBy,
-    decidedAt: a.decidedAt,
-  };
+  return pick(a, APPEAL_FIELDS);
 }

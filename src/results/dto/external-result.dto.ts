@@ -1,3 +1,4 @@
+import { pick } from '../../common/pick';
 import { ApiProperty } from '@nestjs/swagger';
 import type { ExternalResultRow } from '../entities/external-result.entity';
 import { GrantResponse } from './grant.dto';
@@ -25,22 +26,24 @@ export class ExternalResultResponse {
   qualifyingKey: string | null;
 }
 
+export const EXTERNAL_RESULT_FIELDS = [
+  'id',
+  'contestantId',
+  'competition',
+  'level',
+  'year',
+  'eventName',
+  'placing',
+  'amount',
+  'evidenceNo',
+  'qualifies',
+  'reason',
+  'createdAt',
+  'qualifyingKey',
+] as const;
+
 export function toExternalResultResponse(r: ExternalResultRow): ExternalResultResponse {
-  return {
-    id: r.id,
-    contestantId: r.contestantId,
-    competition: r.competition,
-    level: r.level,
-    year: r.year,
-    eventName: r.eventName,
-    placing: r.placing,
-    amount: r.amount,
-    evidenceNo: r.evidenceNo,
-    qualifies: r.qualifies,
-    reason: r.reason,
-    createdAt: r.createdAt,
-    qualifyingKey: r.qualifyingKey,
-  };
+  return pick(r, EXTERNAL_RESULT_FIELDS);
 }
 
 export class ExternalResultAnswer {

@@ -1,3 +1,4 @@
+import { pick } from '../../common/pick';
 import { ApiProperty } from '@nestjs/swagger';
 import type { UpgradeCode } from '../../domain/rewards';
 import type { GrantRow, GrantStatus } from '../entities/grant.entity';
@@ -49,38 +50,40 @@ export class GrantResponse {
   @ApiProperty({ nullable: true, type: String }) eventName: string | null;
 }
 
+export const GRANT_FIELDS = [
+  'id',
+  'editionId',
+  'eventId',
+  'contestantId',
+  'basis',
+  'basisRef',
+  'prize',
+  'titles',
+  'modelWorkerTreatment',
+  'upgradeFrom',
+  'upgradeTo',
+  'upgradeNote',
+  'upgradeCode',
+  'cash',
+  'clauses',
+  'status',
+  'approvedBy',
+  'approvedAt',
+  'paidBy',
+  'paidAt',
+  'paymentRef',
+  'createdAt',
+  'editedById',
+  'approvedById',
+  'paidById',
+  'contestantName',
+  'idNumberMasked',
+  'unitName',
+  'eventName',
+] as const;
+
 export function toGrantResponse(g: GrantRow): GrantResponse {
-  return {
-    id: g.id,
-    editionId: g.editionId,
-    eventId: g.eventId,
-    contestantId: g.contestantId,
-    basis: g.basis,
-    basisRef: g.basisRef,
-    prize: g.prize,
-    titles: g.titles,
-    modelWorkerTreatment: g.modelWorkerTreatment,
-    upgradeFrom: g.upgradeFrom,
-    upgradeTo: g.upgradeTo,
-    upgradeNote: g.upgradeNote,
-    upgradeCode: g.upgradeCode,
-    cash: g.cash,
-    clauses: g.clauses,
-    status: g.status,
-    approvedBy: g.approvedBy,
-    approvedAt: g.approvedAt,
-    paidBy: g.paidBy,
-    paidAt: g.paidAt,
-    paymentRef: g.paymentRef,
-    createdAt: g.createdAt,
-    editedById: g.editedById,
-    approvedById: g.approvedById,
-    paidById: g.paidById,
-    contestantName: g.contestantName,
-    idNumberMasked: g.idNumberMasked,
-    unitName: g.unitName,
-    eventName: g.eventName,
-  };
+  return pick(g, GRANT_FIELDS);
 }
 
 /** What a computation of the ledger did (re-running changes nothing). */

@@ -1,3 +1,4 @@
+import { pick } from '../../common/pick';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -187,16 +188,18 @@ export class RecommendationResponse {
   @ApiProperty() createdAt: string;
 }
 
+export const RECOMMENDATION_FIELDS = [
+  'id',
+  'eventId',
+  'entryId',
+  'contestantId',
+  'level',
+  'rank',
+  'reason',
+  'recommendedBy',
+  'createdAt',
+] as const;
+
 export function toRecommendationResponse(r: Recommendation): RecommendationResponse {
-  return {
-    id: r.id,
-    eventId: r.eventId,
-    entryId: r.entryId,
-    contestantId: r.contestantId,
-    level: r.level,
-    rank: r.rank,
-    reason: r.reason,
-    recommendedBy: r.recommendedBy,
-    createdAt: r.createdAt,
-  };
+  return pick(r, RECOMMENDATION_FIELDS);
 }
