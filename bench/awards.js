@@ -5,7 +5,7 @@
  */
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
-const { validatePolicy } = require('../dist/domain/policy');
+const { validatePolicy } = require('../dist/domain/policy-validation');
 const { eventResults } = require('../dist/domain/results');
 const { DEFAULT_RANKING } = require('../dist/domain/ranking');
 const { totalCash } = require('../dist/domain/rewards');

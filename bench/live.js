@@ -19,6 +19,9 @@
  *          --time-limit-s (1200 per round): the bench kills everything it started and exits after it
  * Targets (issue, 5,000 viewers): ratio ≤ 1.3, ratio_raw_ws ≤ 1.5, ≤ 25 KB RSS/viewer, submit p99 ≤ 100 ms.
  * Last line: {"bench":"live","viewers":…,"p50_ms":…,"p99_ms":…,"ratio":…,"ratio_raw_ws":…,"rss_kb_per_viewer":…,"submit_p99_ms":…}
+ * Over 300 lines on purpose: one measurement read top to bottom (processes it tracks, its phases,
+ * the marks load, the report); the generators, the preparation and the baseline servers are apart
+ * in live-gen.js, live-prepare.js and live-baseline.js.
  */
 const { fork } = require('node:child_process');
 const { readdirSync, readFileSync } = require('node:fs');

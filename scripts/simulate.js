@@ -13,6 +13,9 @@
  *
  * Usage: node scripts/simulate.js [--url http://localhost:3000] [--contestants 12] [--judges 3]
  *                                 [--pace 1000] [--once]
+ *
+ * Over 300 lines on purpose: one competition day played in the order above by a script a person
+ * runs by hand; its helpers (ID numbers, the scheme, marks) serve only it.
  */
 'use strict';
 

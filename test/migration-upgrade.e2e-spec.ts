@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../src/config/app-config';
-import { validatePolicy } from '../src/domain/policy';
+import { validatePolicy } from '../src/domain/policy-validation';
 import { dataSourceOptions } from '../src/data-source';
 import { onPostgres, TEST_PG_URL } from './support/test-app';
 

@@ -1,4 +1,22 @@
-import { AuditContent, chainHash, ChainedRow, GENESIS_HASH, verifyChain } from './audit-chain';
+import {
+  AuditContent,
+  chainHash,
+  ChainedRow,
+  ChainVerdict,
+  ChainWalker,
+  GENESIS_HASH,
+} from './audit-chain';
+
+/** A whole chain through the walker, as the verifier feeds it page by page. */
+function verifyChain(rows: Iterable<ChainedRow>): ChainVerdict {
+  const walker = new ChainWalker();
+  for (const row of rows) {
+    if (!walker.push(row)) {
+      break;
+    }
+  }
+  return walker.verdict();
+}
 
 function chain(n: number): ChainedRow[] {
   const rows: ChainedRow[] = [];

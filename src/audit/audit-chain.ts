@@ -80,13 +80,3 @@ export class ChainWalker {
     return this.broken ?? { ok: true, rows: this.count, lastHash: this.prevHash };
   }
 }
-
-export function verifyChain(rows: Iterable<ChainedRow>): ChainVerdict {
-  const walker = new ChainWalker();
-  for (const row of rows) {
-    if (!walker.push(row)) {
-      break;
-    }
-  }
-  return walker.verdict();
-}

@@ -82,13 +82,6 @@ export function eventOptions(event: StoredEventRules): EventOptions {
 /** A rule set that cannot be applied; `details` holds the values a message needs. */
 export class RulesError extends DomainError {}
 
-/** Module codes a chain names, so a scheme change can be checked against the rules. */
-export function modulesNamed(rules: EventRuleSet | null): string[] {
-  return (rules?.tieBreak.chain ?? [])
-    .filter((c) => c.startsWith(MODULE_TIE_BREAK))
-    .map((c) => c.slice(MODULE_TIE_BREAK.length));
-}
-
 /**
  * Throws a RulesError with a stable code for the first rule that cannot be applied.
  * `moduleCodes` are the codes of the event's scheme; null when the scheme is not known yet

@@ -80,7 +80,6 @@ export interface MarkValueError {
   message: string;
 }
 
-export const WORLDSKILLS_SCALE = [0, 1, 2, 3] as const;
 export const WORLDSKILLS_DEFAULT_MAX_SPREAD = 1;
 
 /** Checks one value as a judge enters it; null when it is acceptable. */

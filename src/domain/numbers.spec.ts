@@ -1,4 +1,7 @@
-import { divRoundHalfUp, roundMark, toHundredths } from './numbers';
+import { divRoundHalfUp, fromHundredths, toHundredths } from './numbers';
+
+/** A decimal rounded half up to 2 decimals, exactly as it is written in decimal. */
+const roundMark = (value: number) => fromHundredths(toHundredths(value));
 
 describe('numbers: round half up to 2 decimals', () => {
   it.each<[number, number]>([

@@ -25,11 +25,6 @@ export function fromHundredths(hundredths: number): number {
   return hundredths / HUNDREDTHS_PER_POINT;
 }
 
-/** Rounds a decimal number half up to 2 decimals, exactly as it is written in decimal. */
-export function roundMark(value: number): number {
-  return fromHundredths(toHundredths(value));
-}
-
 /**
  * Rounds the exact rational numerator/denominator half up to an integer. Used to divide
  * integer sums without ever going through a float (e.g. a mean of five judges' hundredths).

@@ -1,6 +1,6 @@
 import wuxi2015 from '../../data/policies/wuxi-2015.json';
 import { type Aspect, aggregateAspect, componentMark, moduleMark } from './marking';
-import { validatePolicy } from './policy';
+import { validatePolicy } from './policy-validation';
 import { assignPrizes, HONOURABLE_MENTION, type PrizeCandidate } from './prizes';
 import type { QualificationLevel } from './qualification';
 import { rankContestants, totalMark } from './ranking';

@@ -1,5 +1,7 @@
 import wuxi2015 from '../../data/policies/wuxi-2015.json';
-import { LADDER_PRESETS, type PolicyErrorCode, validatePolicy } from './policy';
+import type { PolicyErrorCode } from './policy-errors';
+import { LADDER_PRESETS } from './policy-ladders';
+import { validatePolicy } from './policy-validation';
 import { LADDER_2015, LADDER_2022 } from './qualification';
 
 type Mutable = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -68,11 +68,6 @@ export interface PrizeRule {
 /** One rule per group of an event; worker and student rules are configured separately. */
 export type PrizeRulesByGroup = Record<ContestantGroup, PrizeRule>;
 
-/** docs/domain.md default: 10% / 20% / 30% of those who competed, half up, no floor unless set. */
-export const DEFAULT_PRIZE_RULE: PrizeRule = {
-  quota: { kind: 'percent', percents: [10, 20, 30], rounding: 'half-up' },
-};
-
 export type ContestStatus = 'competed' | 'absent' | 'withdrawn' | 'disqualified';
 
 export interface PrizeCandidate {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { validatePolicy, RewardPolicy } from './policy';
+import type { RewardPolicy } from './policy';
+import { validatePolicy } from './policy-validation';
 import { DEFAULT_RANKING } from './ranking';
 import { eventResults, ResultInput, theoryMissing } from './results';
 

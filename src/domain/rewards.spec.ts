@@ -1,6 +1,8 @@
 import wuxi2015 from '../../data/policies/wuxi-2015.json';
 import type { ContestantGroup } from './competition';
-import { LADDER_PRESETS, type RewardPolicy, validatePolicy } from './policy';
+import type { RewardPolicy } from './policy';
+import { LADDER_PRESETS } from './policy-ladders';
+import { validatePolicy } from './policy-validation';
 import type { Prize } from './prizes';
 import { LADDER_2022, type QualificationLevel } from './qualification';
 import {

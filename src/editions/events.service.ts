@@ -5,6 +5,7 @@ import { EntityManager, Repository } from 'typeorm';
 import { Actor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { conflict, notFound, unprocessable } from '../common/errors/app-error';
+import { lockRow } from '../database/row-lock';
 import { nowIso } from '../database/time';
 import { UnitOfWork } from '../database/unit-of-work';
 import { weightsAreValid } from '../domain/competition';
@@ -166,6 +167,18 @@ export class EventsService {
    */
   async findOr404(manager: EntityManager, id: number): Promise<CompetitionEvent> {
     const event = await manager.findOneBy(CompetitionEvent, { id });
+    if (!event) {
+      throw notFound('EVENT_NOT_FOUND', `No event with id ${id}.`);
+    }
+    return event;
+  }
+
+  /**
+   * The event locked for a state transition (src/database/row-lock.ts): concurrent transitions
+   * of one event run one after the other. An unknown id answers 404 EVENT_NOT_FOUND.
+   */
+  async lockOr404(manager: EntityManager, id: number): Promise<CompetitionEvent> {
+    const event = await lockRow(manager, CompetitionEvent, id);
     if (!event) {
       throw notFound('EVENT_NOT_FOUND', `No event with id ${id}.`);
     }

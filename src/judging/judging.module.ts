@@ -1,6 +1,5 @@
 import { Global, Module } from '@nestjs/common';
 import { EditionsModule } from '../editions/editions.module';
-import { RegistrationModule } from '../registration/registration.module';
 import { AssignmentsController } from './assignments.controller';
 import { AssignmentsService } from './assignments.service';
 import { JudgeCandidatesService } from './judge-candidates.service';
@@ -22,7 +21,7 @@ import { TheoryAbsenceService } from './theory-absence.service';
 
 @Global()
 @Module({
-  imports: [EditionsModule, RegistrationModule],
+  imports: [EditionsModule],
   controllers: [
     JudgeController,
     SchemeController,

@@ -8,8 +8,8 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { lockedInputRefusal } from '../domain/final';
 import { fromHundredths, toHundredths } from '../domain/numbers';
 import { CompetitionEvent } from '../editions/entities/competition-event.entity';
+import { EventsService } from '../editions/events.service';
 import { BlindCode } from '../registration/entities/blind-code.entity';
-import { RegistrationService } from '../registration/registration.service';
 import { TheoryImportDto, TimeDto } from './dto/chief.dto';
 import { TheoryScore } from './entities/theory-score.entity';
 
@@ -23,7 +23,7 @@ export class ScoringInputsService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
-    private readonly registration: RegistrationService,
+    private readonly events: EventsService,
   ) {}
 
   recordTime(
@@ -32,7 +32,7 @@ export class ScoringInputsService {
     input: TimeDto,
   ): Promise<{ workpieceCode: string; seconds: number }> {
     return this.uow.run(async (manager) => {
-      const event = await this.registration.findEventOr404(manager, eventId);
+      const event = await this.events.findOr404(manager, eventId);
       const locked = assertMayChangeInputs(event, actor, input.reason);
       const code = await manager.findOneBy(BlindCode, {
         eventId,
@@ -68,7 +68,7 @@ export class ScoringInputsService {
   /** Theory scores from the exam system, keyed by check-in code; all rows or none. */
   importTheory(actor: Actor, eventId: number, input: TheoryImportDto, dryRun: boolean) {
     return this.uow.run(async (manager) => {
-      const event = await this.registration.findEventOr404(manager, eventId);
+      const event = await this.events.findOr404(manager, eventId);
       const locked = assertMayChangeInputs(event, actor, input.reason);
       const codes = await manager.find(BlindCode, { where: { eventId } });
       const byCheckIn = new Map(codes.map((c) => [c.checkInCode, c]));

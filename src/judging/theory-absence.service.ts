@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { Actor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { conflict, notFound, unprocessable } from '../common/errors/app-error';
-import { lockRow } from '../database/row-lock';
 import { nowIso } from '../database/time';
 import { UnitOfWork } from '../database/unit-of-work';
 import { theoryAbsenceVerdict } from '../domain/theory-absence';
-import { CompetitionEvent } from '../editions/entities/competition-event.entity';
+import { EventsService } from '../editions/events.service';
 import { BlindCode } from '../registration/entities/blind-code.entity';
 import { TheoryAbsentDto } from './dto/chief.dto';
 import { TheoryScore } from './entities/theory-score.entity';
@@ -22,15 +21,13 @@ export class TheoryAbsenceService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
+    private readonly events: EventsService,
   ) {}
 
   markAbsent(actor: Actor, eventId: number, input: TheoryAbsentDto): Promise<TheoryAbsentResponse> {
     return this.uow.run(async (manager) => {
       // Locked: the same mark sent twice at once is written once.
-      const event = await lockRow(manager, CompetitionEvent, eventId);
-      if (!event) {
-        throw notFound('EVENT_NOT_FOUND', `No event with id ${eventId}.`);
-      }
+      const event = await this.events.lockOr404(manager, eventId);
       const code = await manager.findOneBy(BlindCode, { eventId, checkInCode: input.checkInCode });
       if (!code) {
         throw notFound(

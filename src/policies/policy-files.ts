@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RewardPolicy, validatePolicy } from '../domain/policy';
+import type { RewardPolicy } from '../domain/policy';
+import { validatePolicy } from '../domain/policy-validation';
 
 export class PolicyFileError extends Error {}
 

@@ -4,7 +4,7 @@ import { Actor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { fieldProblem } from '../common/errors/validation';
 import type { ErrorCode } from '../common/errors/catalogue';
-import { AppError, conflict, notFound, unprocessable } from '../common/errors/app-error';
+import { AppError, conflict, unprocessable } from '../common/errors/app-error';
 import { nowIso } from '../database/time';
 import { UnitOfWork } from '../database/unit-of-work';
 import { checkEligibility } from '../domain/eligibility';
@@ -283,13 +283,5 @@ export class RegistrationService {
   ): Promise<string> {
     const count = await manager.countBy(Entry, { eventId: event.id });
     return `${edition.year}-${String(event.id).padStart(2, '0')}-${String(count + 1).padStart(3, '0')}`;
-  }
-
-  async findEventOr404(manager: EntityManager, eventId: number): Promise<CompetitionEvent> {
-    const event = await manager.findOneBy(CompetitionEvent, { id: eventId });
-    if (!event) {
-      throw notFound('EVENT_NOT_FOUND', `No event with id ${eventId}.`);
-    }
-    return event;
   }
 }

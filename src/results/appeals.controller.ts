@@ -2,7 +2,9 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
+  ApiCreatedResponse,
   ApiForbiddenResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
@@ -11,7 +13,7 @@ import { CurrentUser, ORGANIZERS, Roles } from '../auth/decorators';
 import { ParseIdPipe } from '../common/id.pipe';
 import { AppealsService } from './appeals.service';
 import { AppealDto, DecideAppealDto } from './dto/results.dto';
-import { Appeal } from './entities/appeal.entity';
+import { AppealResponse, toAppealResponse } from './dto/appeal.dto';
 import { STAFF } from './results-roles';
 
 /** Appeals (申诉): filed in writing, decided by the supervisor. */
@@ -24,8 +26,9 @@ export class AppealsController {
   @Get('events/:id/appeals')
   @Roles(...STAFF)
   @ApiOperation({ summary: 'Appeals against the event results.' })
-  listAppeals(@Param('id', ParseIdPipe) id: number): Promise<Appeal[]> {
-    return this.appeals.list(id);
+  @ApiOkResponse({ type: [AppealResponse] })
+  async listAppeals(@Param('id', ParseIdPipe) id: number): Promise<AppealResponse[]> {
+    return (await this.appeals.list(id)).map(toAppealResponse);
   }
 
   @Post('events/:id/appeals')
@@ -34,16 +37,17 @@ export class AppealsController {
     summary:
       '申诉: file an appeal in writing before the deadline; a contestant only for an event they entered.',
   })
+  @ApiCreatedResponse({ type: AppealResponse })
   @ApiForbiddenResponse({ description: 'NOT_YOUR_EVENT' })
   @ApiConflictResponse({
     description: 'APPEAL_DEADLINE_PASSED, RESULTS_FINAL, RESULTS_NOT_PUBLISHED',
   })
-  fileAppeal(
+  async fileAppeal(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseIdPipe) id: number,
     @Body() body: AppealDto,
-  ): Promise<Appeal> {
-    return this.appeals.file(user, id, body.text);
+  ): Promise<AppealResponse> {
+    return toAppealResponse(await this.appeals.file(user, id, body.text));
   }
 
   @Post('appeals/:id/decision')
@@ -53,11 +57,14 @@ export class AppealsController {
     summary:
       'Arbitration decides (final). An accepted appeal is carried out by the chief judge: unlock, correct, lock, recompute.',
   })
-  decide(
+  @ApiOkResponse({ type: AppealResponse })
+  async decide(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseIdPipe) id: number,
     @Body() body: DecideAppealDto,
-  ): Promise<Appeal> {
-    return this.appeals.decide(actorOf(user), id, body.accept, body.decision);
+  ): Promise<AppealResponse> {
+    return toAppealResponse(
+      await this.appeals.decide(actorOf(user), id, body.accept, body.decision),
+    );
   }
 }

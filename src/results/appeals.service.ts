@@ -10,7 +10,7 @@ import { nowIso } from '../database/time';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Entry } from '../registration/entities/entry.entity';
 import { Appeal } from './entities/appeal.entity';
-import { ResultsService } from './results.service';
+import { EventsService } from '../editions/events.service';
 
 /** 申诉: filed before the deadline while the results are published; the supervisor decides. */
 @Injectable()
@@ -18,7 +18,7 @@ export class AppealsService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
-    private readonly results: ResultsService,
+    private readonly events: EventsService,
   ) {}
 
   list(eventId: number): Promise<Appeal[]> {
@@ -32,7 +32,7 @@ export class AppealsService {
 
   file(user: AuthUser, eventId: number, text: string): Promise<Appeal> {
     return this.uow.run(async (manager) => {
-      const event = await this.results.findEvent(manager, eventId);
+      const event = await this.events.findOr404(manager, eventId);
       if (user.role === 'contestant') {
         await this.checkOwnEvent(manager, user.id, eventId);
       }

@@ -24,6 +24,8 @@ describe('document words', () => {
 
   it.each([
     ['锡政发〔2015〕339号 第17条', '锡政发〔2015〕339号 第十七条'],
+    // Not citations: the words of policies stored before the rules moved into docs/domain.md
+    // (a console clone keeps its clauses' sources), still printed as the practice they name.
     ['DOMAIN.md（竞赛惯例，非第17条原文）', '竞赛惯例'],
     ['DOMAIN.md（无锡第四届2019年做法）', '竞赛惯例（无锡第四届2019年做法）'],
     ['docs/domain.md（竞赛惯例，非第17条原文）', '竞赛惯例'],
@@ -36,7 +38,11 @@ describe('document words', () => {
     const clauses = [
       { id: '17.worker.1', source: '锡政发〔2015〕339号 第17条', quote: '' },
       { id: '17.worker.2-3', source: '锡政发〔2015〕339号 第17条', quote: '' },
-      { id: 'practice.promotion-targets', source: 'DOMAIN.md（无锡第四届2019年做法）', quote: '' },
+      {
+        id: 'practice.promotion-targets',
+        source: 'docs/domain.md（无锡第四届2019年做法）',
+        quote: '',
+      },
     ];
     expect(clauseReferences(['17.worker.2-3', 'practice.promotion-targets'], clauses)).toBe(
       '锡政发〔2015〕339号 第十七条；竞赛惯例（无锡第四届2019年做法）',

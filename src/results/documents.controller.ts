@@ -1,17 +1,22 @@
 import { Controller, Get, Header, Param, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { notFound } from '../common/errors/app-error';
 import { Roles } from '../auth/decorators';
 import { ParseIdPipe } from '../common/id.pipe';
+import { ApiFileResponse, XLSX_TYPE } from '../common/upload';
 import { DocumentsService } from './documents.service';
-import { STAFF, XLSX } from './results-roles';
+import { PrintedPagesService } from './printed-pages.service';
+import { STAFF } from './results-roles';
 
 /** The printed documents: award, payout and upgrade lists, certificates, the results sheet. */
 @ApiTags('results and awards')
 @ApiBearerAuth()
 @Controller()
 export class DocumentsController {
-  constructor(private readonly documents: DocumentsService) {}
+  constructor(
+    private readonly documents: DocumentsService,
+    private readonly pages: PrintedPagesService,
+  ) {}
 
   @Get('editions/:id/documents/:name')
   @Roles(...STAFF)
@@ -19,7 +24,7 @@ export class DocumentsController {
     summary:
       'award-list.xlsx (获奖名单), payout-list.xlsx (奖金发放表, by unit), upgrade-list.xlsx (职业资格晋升名单).',
   })
-  @ApiProduces(XLSX)
+  @ApiFileResponse(XLSX_TYPE, 'The sheet (.xlsx)')
   async document(
     @Param('id', ParseIdPipe) id: number,
     @Param('name') name: string,
@@ -37,7 +42,7 @@ export class DocumentsController {
       );
     }
     return new StreamableFile(await make(), {
-      type: XLSX,
+      type: XLSX_TYPE,
       disposition: `attachment; filename="${name}"`,
     });
   }
@@ -48,9 +53,9 @@ export class DocumentsController {
   @ApiOperation({
     summary: 'The printable certificate (荣誉证书) of a prize grant, HTML for printing to A4.',
   })
-  @ApiProduces('text/html')
+  @ApiFileResponse('text/html', 'The certificate, HTML for printing')
   certificate(@Param('id', ParseIdPipe) id: number): Promise<string> {
-    return this.documents.certificate(id);
+    return this.pages.certificate(id);
   }
 
   @Get('events/:id/results/sheet')
@@ -60,8 +65,8 @@ export class DocumentsController {
     summary:
       'The official results sheet with signature lines for the chief judge and the supervisor.',
   })
-  @ApiProduces('text/html')
+  @ApiFileResponse('text/html', 'The results sheet, HTML for printing')
   sheet(@Param('id', ParseIdPipe) id: number): Promise<string> {
-    return this.documents.resultsSheet(id);
+    return this.pages.resultsSheet(id);
   }
 }

@@ -65,3 +65,14 @@ export async function grantSnapshots(
     }),
   );
 }
+
+/** Paid history never changes: the snapshot first; today's records only for older grants. */
+export const asGranted = (
+  grant: GrantRow,
+  contestant: Contestant,
+  event: CompetitionEvent | null,
+) => ({
+  name: grant.contestantName ?? contestant.name,
+  unit: grant.unitName ?? contestant.unit?.name ?? '',
+  eventName: grant.basis === 'prize' ? (grant.eventName ?? event?.name ?? '') : '配套奖励',
+});

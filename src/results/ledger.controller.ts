@@ -1,11 +1,22 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { actorOf, AuthUser } from '../auth/auth-user';
 import { CurrentUser, ORGANIZERS, Roles } from '../auth/decorators';
 import { ParseIdPipe } from '../common/id.pipe';
 import { ApproveGrantsDto, PayGrantDto } from './dto/results.dto';
-import { GrantRow } from './entities/grant.entity';
-import { LedgerService, LedgerTotals } from './ledger.service';
+import {
+  GrantResponse,
+  GrantsComputedResponse,
+  LedgerTotalsResponse,
+  toGrantResponse,
+} from './dto/grant.dto';
+import { LedgerService } from './ledger.service';
 import { STAFF } from './results-roles';
 
 /** The awards ledger: grants computed from final results, approved, paid once. */
@@ -21,21 +32,27 @@ export class LedgerController {
   @ApiOperation({
     summary: 'Grants from the final results: one per person and prize; re-running changes nothing.',
   })
-  computeGrants(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number) {
+  @ApiOkResponse({ type: GrantsComputedResponse })
+  computeGrants(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseIdPipe) id: number,
+  ): Promise<GrantsComputedResponse> {
     return this.ledger.computeGrants(actorOf(user), id);
   }
 
   @Get('editions/:id/grants')
   @Roles(...STAFF)
   @ApiOperation({ summary: 'The awards ledger of an edition.' })
-  grants(@Param('id', ParseIdPipe) id: number): Promise<GrantRow[]> {
-    return this.ledger.list(id);
+  @ApiOkResponse({ type: [GrantResponse] })
+  async grants(@Param('id', ParseIdPipe) id: number): Promise<GrantResponse[]> {
+    return (await this.ledger.list(id)).map(toGrantResponse);
   }
 
   @Get('editions/:id/grants/totals')
   @Roles(...STAFF)
   @ApiOperation({ summary: 'Cash totals by edition, event and recommending unit.' })
-  totals(@Param('id', ParseIdPipe) id: number): Promise<LedgerTotals> {
+  @ApiOkResponse({ type: LedgerTotalsResponse })
+  totals(@Param('id', ParseIdPipe) id: number): Promise<LedgerTotalsResponse> {
     return this.ledger.totals(id);
   }
 
@@ -43,20 +60,25 @@ export class LedgerController {
   @HttpCode(200)
   @Roles(...ORGANIZERS)
   @ApiOperation({ summary: 'Approve pending grants.' })
-  approve(@CurrentUser() user: AuthUser, @Body() body: ApproveGrantsDto): Promise<GrantRow[]> {
-    return this.ledger.approve(actorOf(user), body.grantIds);
+  @ApiOkResponse({ type: [GrantResponse] })
+  async approve(
+    @CurrentUser() user: AuthUser,
+    @Body() body: ApproveGrantsDto,
+  ): Promise<GrantResponse[]> {
+    return (await this.ledger.approve(actorOf(user), body.grantIds)).map(toGrantResponse);
   }
 
   @Post('grants/:id/pay')
   @HttpCode(200)
   @Roles(...ORGANIZERS)
   @ApiOperation({ summary: 'Record the payment of an approved grant (once).' })
+  @ApiOkResponse({ type: GrantResponse })
   @ApiConflictResponse({ description: 'GRANT_ALREADY_PAID, GRANT_STATUS' })
-  pay(
+  async pay(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseIdPipe) id: number,
     @Body() body: PayGrantDto,
-  ): Promise<GrantRow> {
-    return this.ledger.pay(actorOf(user), id, body.paymentRef);
+  ): Promise<GrantResponse> {
+    return toGrantResponse(await this.ledger.pay(actorOf(user), id, body.paymentRef));
   }
 }

@@ -10,20 +10,11 @@ import { fourEyesViolation, GrantStep } from '../domain/four-eyes';
 import { CompetitionEvent } from '../editions/entities/competition-event.entity';
 import { Edition } from '../editions/entities/edition.entity';
 import { PoliciesService } from '../policies/policies.service';
+import { GrantsComputedResponse, LedgerTotalsResponse } from './dto/grant.dto';
 import { GrantRow } from './entities/grant.entity';
 import { ResultRow } from './entities/result-row.entity';
 import { grantSnapshots } from './grant-snapshot';
 import { grantKey, yearlyUpgrades } from './yearly-promotions';
-
-export interface LedgerTotals {
-  edition: number;
-  /** Prize grants (item 17), by event below. */
-  prizes: { cash: number; grants: number };
-  /** 1:1 matching of provincial / national results: their own group, under no event. */
-  matching: { cash: number; grants: number };
-  byEvent: { eventId: number; cash: number; grants: number }[];
-  byUnit: { unitName: string; cash: number; grants: number }[];
-}
 
 /**
  * The fields that make two computations of one grant the same grant. A not-granted second
@@ -51,10 +42,7 @@ export class LedgerService {
   ) {}
 
   /** One grant per person and prize from the edition's final events; idempotent. */
-  computeGrants(
-    actor: Actor,
-    editionId: number,
-  ): Promise<{ created: number; unchanged: number; updated: number }> {
+  computeGrants(actor: Actor, editionId: number): Promise<GrantsComputedResponse> {
     return this.uow.run(async (manager) => {
       // Locked: a concurrent computation waits, then finds every grant already there.
       const edition = await lockRow(manager, Edition, editionId);
@@ -243,7 +231,7 @@ export class LedgerService {
     );
   }
 
-  async totals(editionId: number): Promise<LedgerTotals> {
+  async totals(editionId: number): Promise<LedgerTotalsResponse> {
     const grants = await this.list(editionId);
     const sum = <K>(key: (g: GrantRow) => K, of: GrantRow[] = grants) => {
       const map = new Map<K, { cash: number; grants: number }>();

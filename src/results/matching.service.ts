@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Actor, personName } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
-import { AppError, conflict, notFound, unprocessable } from '../common/errors/app-error';
+import { AppError, conflict, unprocessable } from '../common/errors/app-error';
 import { nowIso } from '../database/time';
 import { UnitOfWork } from '../database/unit-of-work';
 import { lockRow } from '../database/row-lock';
@@ -14,6 +14,7 @@ import {
 } from '../domain/recommendation';
 import { matchingGrant } from '../domain/rewards';
 import { CompetitionEvent } from '../editions/entities/competition-event.entity';
+import { EventsService } from '../editions/events.service';
 import { Edition } from '../editions/entities/edition.entity';
 import { PoliciesService } from '../policies/policies.service';
 import { Contestant } from '../registration/entities/contestant.entity';
@@ -31,14 +32,13 @@ export class MatchingService {
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly policies: PoliciesService,
+    private readonly events: EventsService,
   ) {}
 
   /** The entries the city recommended from an event, at both levels, by rank. */
   async recommendations(eventId: number): Promise<Recommendation[]> {
     const m = this.uow.reader;
-    if (!(await m.existsBy(CompetitionEvent, { id: eventId }))) {
-      throw notFound('EVENT_NOT_FOUND', `No event with id ${eventId}.`);
-    }
+    await this.events.findOr404(m, eventId);
     return m.find(Recommendation, {
       where: { eventId },
       order: { level: 'ASC', rank: 'ASC', id: 'ASC' },
@@ -58,10 +58,7 @@ export class MatchingService {
   ): Promise<Recommendation[]> {
     return this.uow.run(async (manager) => {
       // Locked: concurrent recommendations of one event run one after the other.
-      const event = await lockRow(manager, CompetitionEvent, eventId);
-      if (!event) {
-        throw notFound('EVENT_NOT_FOUND', `No event with id ${eventId}.`);
-      }
+      const event = await this.events.lockOr404(manager, eventId);
       if (event.resultsStatus !== 'final' && event.resultsStatus !== 'published') {
         throw conflict('RESULTS_NOT_PUBLISHED', 'Recommend from published or final results.');
       }

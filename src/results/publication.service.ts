@@ -10,7 +10,9 @@ import { CompetitionEvent } from '../editions/entities/competition-event.entity'
 import { Edition } from '../editions/entities/edition.entity';
 import { PoliciesService } from '../policies/policies.service';
 import { PublishDto } from './dto/results.dto';
-import { EventResultsResponse, ResultsService } from './results.service';
+import { EventResultsResponse } from './dto/event-results.dto';
+import { EventsService } from '../editions/events.service';
+import { ResultsService } from './results.service';
 
 /** Who asks for an exception to the publication rules: the chief judge, by name. */
 interface ChiefJudge {
@@ -32,6 +34,7 @@ export class PublicationService {
     private readonly results: ResultsService,
     private readonly policies: PoliciesService,
     private readonly auth: AuthService,
+    private readonly events: EventsService,
   ) {}
 
   async publish(
@@ -43,7 +46,7 @@ export class PublicationService {
     // Checked before anything is read, as a decryption's supervisor is.
     const chief = await this.chiefJudge(actor, input, address);
     return this.uow.run(async (manager) => {
-      const event = await this.results.lockEvent(manager, eventId);
+      const event = await this.events.lockOr404(manager, eventId);
       if (event.resultsStatus !== 'provisional') {
         throw conflict(
           'RESULTS_NOT_PROVISIONAL',

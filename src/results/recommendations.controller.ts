@@ -10,11 +10,9 @@ import {
 import { actorOf, AuthUser } from '../auth/auth-user';
 import { CurrentUser, ORGANIZERS, Roles } from '../auth/decorators';
 import { ParseIdPipe } from '../common/id.pipe';
-import { RecommendDto, RecommendationResponse } from './dto/results.dto';
-import { Recommendation } from './entities/recommendation.entity';
+import { RecommendDto, RecommendationResponse, toRecommendationResponse } from './dto/results.dto';
 import { MatchingService } from './matching.service';
-
-const STAFF = [...ORGANIZERS, 'chief_judge' as const, 'supervisor' as const];
+import { STAFF } from './results-roles';
 
 /** 推荐: the entries the city sends to the provincial and national selections. */
 @ApiTags('results and awards')
@@ -27,8 +25,8 @@ export class RecommendationsController {
   @Roles(...STAFF)
   @ApiOperation({ summary: '推荐: the entries recommended from the event, with their reasons.' })
   @ApiOkResponse({ type: [RecommendationResponse] })
-  recommendations(@Param('id', ParseIdPipe) id: number): Promise<Recommendation[]> {
-    return this.matching.recommendations(id);
+  async recommendations(@Param('id', ParseIdPipe) id: number): Promise<RecommendationResponse[]> {
+    return (await this.matching.recommendations(id)).map(toRecommendationResponse);
   }
 
   @Post('events/:id/recommendations')
@@ -43,11 +41,12 @@ export class RecommendationsController {
     description:
       'RECOMMENDATION_ENTRY_UNKNOWN, RECOMMENDATION_NOT_COMPETED, RECOMMENDATION_REASON_REQUIRED',
   })
-  recommend(
+  async recommend(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseIdPipe) id: number,
     @Body() body: RecommendDto,
-  ): Promise<Recommendation[]> {
-    return this.matching.recommend(actorOf(user), id, body.level, body.entries);
+  ): Promise<RecommendationResponse[]> {
+    const made = await this.matching.recommend(actorOf(user), id, body.level, body.entries);
+    return made.map(toRecommendationResponse);
   }
 }

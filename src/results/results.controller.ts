@@ -12,7 +12,8 @@ import { CurrentUser, ORGANIZERS, Roles } from '../auth/decorators';
 import { ParseIdPipe } from '../common/id.pipe';
 import { PublishDto } from './dto/results.dto';
 import { PublicationService } from './publication.service';
-import { EventResultsResponse, ResultsService } from './results.service';
+import { EventResultsResponse } from './dto/event-results.dto';
+import { ResultsService } from './results.service';
 import { STAFF } from './results-roles';
 
 /** Results of an event: computed from the locked, decrypted marks, published (公示), made final. */
@@ -30,7 +31,7 @@ export class ResultsController {
   @ApiOperation({
     summary: 'The event results: rank, total, prize, titles, cash and upgrade per contestant.',
   })
-  @ApiOkResponse()
+  @ApiOkResponse({ type: EventResultsResponse })
   get(@Param('id', ParseIdPipe) id: number): Promise<EventResultsResponse> {
     return this.results.get(id);
   }
@@ -42,6 +43,7 @@ export class ResultsController {
     summary:
       'Rank, assign prizes and grants from the locked, decrypted marks (again after an appeal).',
   })
+  @ApiOkResponse({ type: EventResultsResponse })
   @ApiConflictResponse({ description: 'RESULTS_NOT_LOCKED, NOT_DECRYPTED, RESULTS_FINAL' })
   compute(
     @CurrentUser() user: AuthUser,
@@ -61,6 +63,7 @@ export class ResultsController {
     description:
       'PUBLICATION_TOO_SHORT, PUBLICATION_IN_PAST, PUBLICATION_REASON_REQUIRED, CHIEF_CREDENTIALS_INVALID, CHIEF_ROLE_REQUIRED',
   })
+  @ApiOkResponse({ type: EventResultsResponse })
   @ApiConflictResponse({ description: 'RESULTS_NOT_PROVISIONAL, PUBLICATION_DATES' })
   publish(
     @CurrentUser() user: AuthUser,
@@ -80,6 +83,7 @@ export class ResultsController {
   @ApiConflictResponse({
     description: 'PUBLICATION_NOT_OVER, APPEALS_OPEN, RESULTS_NOT_PUBLISHED, RESULTS_FINAL',
   })
+  @ApiOkResponse({ type: EventResultsResponse })
   finalize(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseIdPipe) id: number,

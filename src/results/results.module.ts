@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { EditionsModule } from '../editions/editions.module';
 import { PoliciesModule } from '../policies/policies.module';
 import { AppealsService } from './appeals.service';
 import { DocumentsService } from './documents.service';
@@ -8,6 +9,7 @@ import { MatchingService } from './matching.service';
 import { AppealsController } from './appeals.controller';
 import { DocumentsController } from './documents.controller';
 import { LedgerController } from './ledger.controller';
+import { PrintedPagesService } from './printed-pages.service';
 import { PublicationService } from './publication.service';
 import { RecommendationsController } from './recommendations.controller';
 import { ResultsController } from './results.controller';
@@ -17,7 +19,7 @@ import { RulesController } from './rules.controller';
 import { RulesService } from './rules.service';
 
 @Module({
-  imports: [AuthModule, PoliciesModule],
+  imports: [AuthModule, EditionsModule, PoliciesModule],
   controllers: [
     ResultsController,
     AppealsController,
@@ -32,6 +34,7 @@ import { RulesService } from './rules.service';
     AppealsService,
     LedgerService,
     DocumentsService,
+    PrintedPagesService,
     MatchingService,
     PublicationService,
     RulesService,

@@ -2,14 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In, IsNull } from 'typeorm';
 import { Actor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
-import { conflict, notFound } from '../common/errors/app-error';
-import { lockRow } from '../database/row-lock';
+import { conflict } from '../common/errors/app-error';
 import { nowIso } from '../database/time';
 import { requestLocale } from '../common/i18n/request-locale';
 import { UnitOfWork } from '../database/unit-of-work';
 import { eventOptions, validateEventRules } from '../domain/event-rules';
 import { fromHundredths, toHundredths } from '../domain/numbers';
-import { finalizeRefusal, FinalizeRefusal, FinalizeState } from '../domain/final';
+import { finalizeRefusal, FinalizeState } from '../domain/final';
 import { assertTheoryComplete, FINALIZE_MESSAGES, sameResults, upgradeText } from './results-state';
 import { eventResults, theoryMissing } from '../domain/results';
 import { CompetitionEvent } from '../editions/entities/competition-event.entity';
@@ -17,43 +16,12 @@ import { Edition } from '../editions/entities/edition.entity';
 import { MarkingModuleRow } from '../judging/entities/module.entity';
 import { PieceScore, ScoringService } from '../judging/scoring.service';
 import { PoliciesService } from '../policies/policies.service';
-import { moduleCodes } from '../editions/events.service';
+import { EventsService, moduleCodes } from '../editions/events.service';
 import { Entry } from '../registration/entities/entry.entity';
 import { Appeal } from './entities/appeal.entity';
 import { ResultRow } from './entities/result-row.entity';
+import { EventResultsResponse } from './dto/event-results.dto';
 import { resultInputs } from './result-inputs';
-
-export interface ResultLine {
-  entryId: number;
-  contestantId: number;
-  entryNo: string;
-  workstationNo: number | null;
-  name: string;
-  unitName: string;
-  status: string;
-  total: number | null;
-  rank: number | null;
-  tied: boolean;
-  /** Marked absent from theory: counted 0, shown as 缺考. */
-  theoryAbsent: boolean;
-  prize: number | null;
-  noPrizeReason: string | null;
-  titles: string[];
-  cash: number;
-  upgrade: string | null;
-}
-
-export interface EventResultsResponse {
-  eventId: number;
-  status: CompetitionEvent['resultsStatus'];
-  publicationStart: string | null;
-  publicationEnd: string | null;
-  appealDeadline: string | null;
-  finalAt: string | null;
-  /** Why the results cannot become final now (an error code), or null when they can or are. */
-  finalBlocker: FinalizeRefusal | null;
-  rows: ResultLine[];
-}
 
 const summary = (r: ResultRow) => ({
   rank: r.rank,
@@ -73,15 +41,8 @@ export class ResultsService {
     private readonly audit: AuditService,
     private readonly scoring: ScoringService,
     private readonly policies: PoliciesService,
+    private readonly events: EventsService,
   ) {}
-
-  async findEvent(manager: EntityManager, eventId: number): Promise<CompetitionEvent> {
-    const event = await manager.findOneBy(CompetitionEvent, { id: eventId });
-    if (!event) {
-      throw notFound('EVENT_NOT_FOUND', `No event with id ${eventId}.`);
-    }
-    return event;
-  }
 
   /** What decides whether the results may become final (src/domain/final.ts). */
   private async finalizeState(
@@ -96,15 +57,6 @@ export class ResultsService {
         lockedAt: IsNull(),
       }),
     };
-  }
-
-  /** For a state transition: concurrent transitions of one event run one after the other. */
-  async lockEvent(manager: EntityManager, eventId: number): Promise<CompetitionEvent> {
-    const event = await lockRow(manager, CompetitionEvent, eventId);
-    if (!event) {
-      throw notFound('EVENT_NOT_FOUND', `No event with id ${eventId}.`);
-    }
-    return event;
   }
 
   /** Each entry's parts (the tie-break chain's inputs), for the results sheet. */
@@ -123,7 +75,7 @@ export class ResultsService {
     actor: Actor,
     eventId: number,
   ): Promise<EventResultsResponse> {
-    const event = await this.lockEvent(manager, eventId);
+    const event = await this.events.lockOr404(manager, eventId);
     if (event.resultsStatus === 'final') {
       throw conflict('RESULTS_FINAL', 'The results are final; nothing about the event changes.');
     }
@@ -197,7 +149,7 @@ export class ResultsService {
     eventId: number,
     manager: EntityManager = this.uow.reader,
   ): Promise<EventResultsResponse> {
-    const event = await this.findEvent(manager, eventId);
+    const event = await this.events.findOr404(manager, eventId);
     const rows = await manager.find(ResultRow, {
       where: { eventId },
       order: { rank: 'ASC', entryId: 'ASC' },
@@ -248,7 +200,7 @@ export class ResultsService {
    */
   finalize(actor: Actor, eventId: number): Promise<EventResultsResponse> {
     return this.uow.run(async (manager) => {
-      const event = await this.lockEvent(manager, eventId);
+      const event = await this.events.lockOr404(manager, eventId);
       const state = await this.finalizeState(manager, event);
       const refusal = finalizeRefusal(state, nowIso());
       if (refusal !== null) {

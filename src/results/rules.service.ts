@@ -7,9 +7,10 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { validateEventRules } from '../domain/event-rules';
 import { EventResponse, toEventResponse } from '../editions/dto/event.dto';
 import { toEventRuleSet } from '../editions/dto/event-rules.dto';
-import { moduleCodes } from '../editions/events.service';
+import { EventsService, moduleCodes } from '../editions/events.service';
 import { ChangeRulesDto } from './dto/rules.dto';
-import { EventResultsResponse, ResultsService } from './results.service';
+import { EventResultsResponse } from './dto/event-results.dto';
+import { ResultsService } from './results.service';
 
 export interface RulesChangeResponse {
   event: EventResponse;
@@ -29,11 +30,12 @@ export class RulesService {
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly results: ResultsService,
+    private readonly events: EventsService,
   ) {}
 
   change(actor: Actor, eventId: number, input: ChangeRulesDto): Promise<RulesChangeResponse> {
     return this.uow.run(async (manager) => {
-      const event = await this.results.findEvent(manager, eventId);
+      const event = await this.events.findOr404(manager, eventId);
       if (event.resultsStatus === 'final') {
         throw conflict('RESULTS_FINAL', 'The results are final; the rules no longer change.');
       }

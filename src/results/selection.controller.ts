@@ -1,7 +1,9 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { actorOf, AuthUser } from '../auth/auth-user';
 import { CurrentUser, ORGANIZERS, Roles } from '../auth/decorators';
+import { ExternalResultAnswer, toExternalResultResponse } from './dto/external-result.dto';
+import { toGrantResponse } from './dto/grant.dto';
 import { ExternalResultDto } from './dto/results.dto';
 import { MatchingService } from './matching.service';
 
@@ -18,7 +20,15 @@ export class SelectionController {
     summary:
       'Record a provincial/national/world result; a qualifying one adds the 1:1 matching grant.',
   })
-  recordExternal(@CurrentUser() user: AuthUser, @Body() body: ExternalResultDto) {
-    return this.matching.recordExternal(actorOf(user), body);
+  @ApiCreatedResponse({ type: ExternalResultAnswer })
+  async recordExternal(
+    @CurrentUser() user: AuthUser,
+    @Body() body: ExternalResultDto,
+  ): Promise<ExternalResultAnswer> {
+    const { result, grant } = await this.matching.recordExternal(actorOf(user), body);
+    return {
+      result: toExternalResultResponse(result),
+      grant: grant && toGrantResponse(grant),
+    };
   }
 }

@@ -1,197 +1,45 @@
 import { downloadFile } from './files';
 import { ApiError, http } from './http';
 import { session } from '../auth/session';
-import type { ErrorBody } from './contracts';
+import type {
+  Appeal,
+  ErrorBody,
+  EventResults,
+  ExternalResultAnswer,
+  ExternalResultInput,
+  Grant,
+  GrantsComputed,
+  GrantTotals,
+  Policy,
+  PolicyDocument,
+  PublishInput,
+  Recommendation,
+  SelectionLevel,
+} from './contracts';
 
 /** Results, appeals, the awards ledger, selection and matching (成绩与奖励). */
 
-export type Prize = 1 | 2 | 3;
-export type PrizeKey = '1' | '2' | '3';
-export type AwardGroup = 'worker' | 'student';
-
-export interface PrizeRule {
-  clauses: string[];
-  titles: string[];
-  modelWorkerTreatment: boolean;
-  qualification: { target: string } | null;
-  cash: number;
-  teamCash?: string | number | null;
-  certificate: boolean;
-}
-
-export interface MatchingLevel {
-  maxPlacing: number;
-}
-
-export interface PolicyDocument {
-  id: string;
-  name: string;
-  source: { document: string; title: string; item: number | string };
-  clauses: { id: string; source: string; quote: string }[];
-  titles: { name: string; en: string; clause: string }[];
-  prizes: Partial<Record<AwardGroup, Partial<Record<PrizeKey, PrizeRule>>>>;
-  matching: {
-    clause: string;
-    national: MatchingLevel | null;
-    provincial: MatchingLevel | null;
-    world: MatchingLevel | null;
-    ratio: number;
-  };
-  /** The ladder promoted on, the highest level a competition awards, one promotion a year. */
-  promotion: {
-    ladder: { levels: string[]; clause: string };
-    cap: { level: string; clause: string };
-    oncePerYear: { enabled: boolean; clause: string };
-  };
-  /** 公示: the shortest window without the chief judge's reasoned exception. */
-  publication: { minDays: number; clause: string };
-}
-
-export interface Policy {
-  id: string;
-  name: string;
-  origin: 'file' | 'console';
-  basedOn: string | null;
-  usedBy: number[];
-  frozen: boolean;
-  document: PolicyDocument;
-  updatedAt: string;
-}
-
-export interface PolicyProblem {
-  path: string;
-  code: string;
-  message: string;
-}
-
-export type ResultsStatus = 'none' | 'provisional' | 'published' | 'final';
-
-export interface ResultRow {
-  entryId: number;
-  contestantId: number;
-  entryNo: string;
-  workstationNo: number | null;
-  name: string;
-  unitName: string | null;
-  status: string;
-  total: number | null;
-  rank: number | null;
-  tied: boolean;
-  /** Marked absent from theory by the chief judge: theory counted 0 (缺考). */
-  theoryAbsent: boolean;
-  prize: Prize | null;
-  noPrizeReason: string | null;
-  titles: string[];
-  cash: number;
-  upgrade: string | null;
-}
-
-export interface EventResults {
-  eventId: number;
-  status: ResultsStatus;
-  publicationStart: string | null;
-  publicationEnd: string | null;
-  appealDeadline: string | null;
-  finalAt: string | null;
-  /** Why the results cannot become final now (an error code the console explains), or null. */
-  finalBlocker: string | null;
-  rows: ResultRow[];
-}
-
-export interface Appeal {
-  id: number;
-  eventId: number;
-  filedByName: string;
-  text: string;
-  filedAt: string;
-  status: 'filed' | 'accepted' | 'rejected';
-  decision: string | null;
-  decidedBy: string | null;
-  decidedAt: string | null;
-}
-
-export type GrantStatus = 'pending' | 'approved' | 'paid';
-
-export interface Grant {
-  id: number;
-  editionId: number;
-  eventId: number | null;
-  contestantId: number;
-  basis: 'prize' | 'matching';
-  basisRef: string;
-  prize: Prize | null;
-  titles: string[];
-  modelWorkerTreatment: boolean;
-  upgradeFrom: string | null;
-  upgradeTo: string | null;
-  upgradeNote: string | null;
-  upgradeCode: string | null;
-  cash: number;
-  clauses: string[];
-  status: GrantStatus;
-  approvedBy: string | null;
-  approvedAt: string | null;
-  paidBy: string | null;
-  paidAt: string | null;
-  paymentRef: string | null;
-  approvedById: number | null;
-  paidById: number | null;
-  editedById: number | null;
-  /** As the person was when the grant was created (paid history never changes). */
-  contestantName: string | null;
-  idNumberMasked: string | null;
-  unitName: string | null;
-  eventName: string | null;
-}
-
-export interface GrantTotals {
-  edition: number;
-  prizes: { cash: number; grants: number };
-  /** 1:1 matching grants: their own group, under no event. */
-  matching: { cash: number; grants: number };
-  byEvent: { eventId: number; cash: number; grants: number }[];
-  byUnit: { unitName: string; cash: number; grants: number }[];
-}
-
-export type SelectionLevel = 'provincial' | 'national';
-
-export interface Recommendation {
-  id: number;
-  eventId: number;
-  entryId: number | null;
-  contestantId: number;
-  level: SelectionLevel;
-  rank: number;
-  reason: string;
-  recommendedBy: string | null;
-  createdAt: string;
-}
-
-export interface PublishInput {
-  start: string;
-  end: string;
-  appealDeadline?: string;
-  /** The chief judge's exception: a shorter or earlier window, with the reason. */
-  reason?: string;
-  chiefUsername?: string;
-  chiefPassword?: string;
-}
-
-export interface ExternalResultInput {
-  contestantId: number;
-  competition: string;
-  level: 'provincial' | 'national' | 'world';
-  year: number;
-  eventName: string;
-  placing: number;
-  amount: number;
-  evidenceNo: string;
-}
-
-export interface ExternalResultAnswer {
-  result: ExternalResultInput & { id: number; qualifies: boolean; reason: string | null };
-  grant: Grant | null;
-}
+export type {
+  Appeal,
+  AwardGroup,
+  EventResults,
+  ExternalResultAnswer,
+  ExternalResultInput,
+  Grant,
+  GrantStatus,
+  GrantTotals,
+  Policy,
+  PolicyDocument,
+  PolicyProblem,
+  Prize,
+  PrizeKey,
+  PrizeRule,
+  PublishInput,
+  Recommendation,
+  ResultRow,
+  ResultsStatus,
+  SelectionLevel,
+} from './contracts';
 
 export const DOCUMENTS = ['award-list', 'payout-list', 'upgrade-list'] as const;
 export type DocumentName = (typeof DOCUMENTS)[number];
@@ -221,12 +69,10 @@ export const resultsApi = {
 
 export const ledgerApi = {
   compute: (editionId: number) =>
-    http.post<{ created: number; unchanged: number; updated: number }>(
-      `/editions/${editionId}/grants/compute`,
-    ),
+    http.post<GrantsComputed>(`/editions/${editionId}/grants/compute`),
   list: (editionId: number) => http.get<Grant[]>(`/editions/${editionId}/grants`),
   totals: (editionId: number) => http.get<GrantTotals>(`/editions/${editionId}/grants/totals`),
-  approve: (grantIds: number[]) => http.post<unknown>('/grants/approve', { grantIds }),
+  approve: (grantIds: number[]) => http.post<Grant[]>('/grants/approve', { grantIds }),
   pay: (grantId: number, paymentRef: string) =>
     http.post<Grant>(`/grants/${grantId}/pay`, { paymentRef }),
   certificate: (grantId: number) => fetchHtml(`/grants/${grantId}/certificate`),

@@ -5,10 +5,14 @@
  */
 import type { EventRuleSet } from '@event-rules';
 import type { ErrorCode } from '@error-catalogue';
+import type { PrizeGrantRule, RewardPolicy } from '@domain/policy';
+import type { PolicyError } from '@domain/policy-errors';
+import type { Prize } from '@domain/prizes';
 import type { components, paths } from './schema';
 
 export type { EventRuleSet } from '@event-rules';
 export { ROLES, type Role } from '@domain/competition';
+export type { Prize } from '@domain/prizes';
 
 type Schemas = components['schemas'];
 
@@ -117,6 +121,40 @@ export type PieceScoreRow = Schemas['PieceScoreResponse'];
 export type TheoryImportResult = Schemas['TheoryImportResponse'];
 /** details of MODULE_NOT_READY. */
 export type NotReadyDetails = Schemas['ModuleNotReadyDetails'];
+
+// Results and awards (成绩与奖励).
+export type EventResults = Schemas['EventResultsResponse'];
+export type ResultRow = Schemas['ResultLine'];
+export type ResultsStatus = EventResults['status'];
+export type PublishInput = Schemas['PublishDto'];
+export type Appeal = Schemas['AppealResponse'];
+export type Grant = Schemas['GrantResponse'];
+export type GrantStatus = Grant['status'];
+export type GrantTotals = Schemas['LedgerTotalsResponse'];
+export type GrantsComputed = Schemas['GrantsComputedResponse'];
+export type Recommendation = Schemas['RecommendationResponse'];
+export type SelectionLevel = Recommendation['level'];
+export type ExternalResultInput = Schemas['ExternalResultDto'];
+export type ExternalResultAnswer = Schemas['ExternalResultAnswer'];
+/**
+ * A reward policy. Its document is the domain's own RewardPolicy (src/domain/policy.ts): the
+ * server validates it before answering, and OpenAPI does not describe it.
+ */
+export type Policy = Omit<Schemas['PolicyResponse'], 'document'> & { document: PolicyDocument };
+export type PolicyDocument = RewardPolicy;
+export type PrizeRule = PrizeGrantRule;
+export type AwardGroup = keyof PolicyDocument['prizes'];
+/** A prize as a key of the policy's JSON. */
+export type PrizeKey = `${Prize}`;
+/** details of POLICY_INVALID: one refused value of the document. */
+export type PolicyProblem = PolicyError;
+
+// The signed-in contestant's own data (GET /api/me/contestant).
+export type MyContestant = Schemas['MyContestantResponse'];
+export type MyEntry = Schemas['MyEntryResponse'];
+export type MyResult = Schemas['MyResultResponse'];
+export type MyGrant = Schemas['MyGrantResponse'];
+export type MyAppeal = Schemas['MyAppealResponse'];
 
 export type {
   AuthErrorCode,

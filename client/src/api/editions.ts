@@ -5,14 +5,14 @@ import type {
   EditionInput,
   EditionWriteResponse,
   EventInput,
+  Policy,
 } from './contracts';
 
-/** A reward policy as the edition dialog offers it (GET /policies, organizers and supervisors). */
-export interface PolicyChoice {
-  /** Names the version too: wuxi-2015, a clone wuxi-2027, … */
-  id: string;
-  name: string;
-}
+/**
+ * A reward policy as the edition dialog offers it (GET /policies, organizers and supervisors);
+ * its id names the version too: wuxi-2015, a clone wuxi-2027, …
+ */
+export type PolicyChoice = Pick<Policy, 'id' | 'name'>;
 
 /** Organizer view: drafts included (the token decides what the server shows). */
 export const editionsApi = {

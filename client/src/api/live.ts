@@ -26,12 +26,8 @@ export type StandingsCatchUp = CatchUp;
 export type JoinAnswer = EventJoinAnswer;
 export type LiveSocket = Socket<LiveServerEvents, LiveClientEvents>;
 
-/** The public event, with the live fields the server adds. */
-export type LiveEvent = CompetitionEvent & {
-  liveVisibility?: string;
-  resultsLockedAt?: string | null;
-  decryptedAt?: string | null;
-};
+/** The public event (its live fields, liveVisibility, resultsLockedAt, decryptedAt, included). */
+export type LiveEvent = CompetitionEvent;
 
 export const liveApi = {
   event: (id: number) => http.get<LiveEvent>(`/events/${id}`, { auth: false }),

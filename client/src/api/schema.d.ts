@@ -1385,6 +1385,20 @@ export interface components {
       /** @description The appeal, in writing */
       text: string;
     };
+    AppealResponse: {
+      decidedAt: string | null;
+      decidedBy: string | null;
+      decision: string | null;
+      eventId: number;
+      filedAt: string;
+      /** @description The account that filed it */
+      filedById: number;
+      filedByName: string;
+      id: number;
+      /** @enum {string} */
+      status: 'filed' | 'accepted' | 'rejected';
+      text: string;
+    };
     ApproveGrantsDto: {
       grantIds: number[];
     };
@@ -1490,6 +1504,11 @@ export interface components {
       reason?: string;
       /** @description Rows checked. */
       rows: number;
+    };
+    CashCount: {
+      /** @description Integer yuan */
+      cash: number;
+      grants: number;
     };
     ChangePasswordDto: {
       currentPassword: string;
@@ -1919,6 +1938,12 @@ export interface components {
       };
       statusCode: number;
     };
+    EventCashCount: {
+      /** @description Integer yuan */
+      cash: number;
+      eventId: number;
+      grants: number;
+    };
     EventResponse: {
       checkInClosesAt: string | null;
       /** @description When the blind codes were generated */
@@ -1966,6 +1991,28 @@ export interface components {
       unfrozenAt: string | null;
       updatedAt: string;
     };
+    EventResultsResponse: {
+      appealDeadline: string | null;
+      eventId: number;
+      finalAt: string | null;
+      /**
+       * @description Why the results cannot become final now (an error code), or null when they can or are
+       * @enum {string|null}
+       */
+      finalBlocker:
+        | 'RESULTS_FINAL'
+        | 'RESULTS_NOT_PUBLISHED'
+        | 'PUBLICATION_NOT_OVER'
+        | 'APPEALS_OPEN'
+        | 'RESULTS_NOT_LOCKED'
+        | 'RESULTS_STALE'
+        | null;
+      publicationEnd: string | null;
+      publicationStart: string | null;
+      rows: components['schemas']['ResultLine'][];
+      /** @enum {string} */
+      status: 'none' | 'provisional' | 'published' | 'final';
+    };
     EventRulesDto: {
       /**
        * @description A tie across a prize boundary: the higher prize for all, or strictly by the count
@@ -1979,6 +2026,11 @@ export interface components {
       pastWinners?: components['schemas']['PastWinnersDto'] | null;
       quota?: components['schemas']['QuotaDto'];
       tieBreak?: components['schemas']['TieBreakDto'];
+    };
+    ExternalResultAnswer: {
+      /** @description The matching grant it added, or null */
+      grant: components['schemas']['GrantResponse'] | null;
+      result: components['schemas']['ExternalResultResponse'];
     };
     ExternalResultDto: {
       /**
@@ -2001,6 +2053,27 @@ export interface components {
        */
       placing: number;
       /** @example 2026 */
+      year: number;
+    };
+    ExternalResultResponse: {
+      /** @description The reward paid there per person, integer yuan */
+      amount: number;
+      competition: string;
+      contestantId: number;
+      createdAt: string;
+      eventName: string;
+      evidenceNo: string;
+      id: number;
+      /** @enum {string} */
+      level: 'provincial' | 'national' | 'world';
+      /** @description 1 = first place */
+      placing: number;
+      /** @description Whether it adds a 1:1 matching grant */
+      qualifies: boolean;
+      /** @description The normalised key of a qualifying result: the same result cannot pay twice */
+      qualifyingKey: string | null;
+      /** @description Why it qualifies or not */
+      reason: string;
       year: number;
     };
     FieldErrorResponse: {
@@ -2030,6 +2103,51 @@ export interface components {
        * @example 60
        */
       total?: number;
+    };
+    GrantResponse: {
+      approvedAt: string | null;
+      approvedBy: string | null;
+      approvedById: number | null;
+      /** @enum {string} */
+      basis: 'prize' | 'matching';
+      /** @description "event:12" or "external:5": what the grant is for */
+      basisRef: string;
+      /** @description Integer yuan */
+      cash: number;
+      clauses: string[];
+      contestantId: number;
+      /** @description As the person was when the grant was created (paid history never changes) */
+      contestantName: string | null;
+      createdAt: string;
+      /** @description Created or last changed it */
+      editedById: number | null;
+      editionId: number;
+      eventId: number | null;
+      eventName: string | null;
+      id: number;
+      idNumberMasked: string | null;
+      modelWorkerTreatment: boolean;
+      paidAt: string | null;
+      paidBy: string | null;
+      paidById: number | null;
+      paymentRef: string | null;
+      /** @description 1, 2, 3 or null */
+      prize: number | null;
+      /** @enum {string} */
+      status: 'pending' | 'approved' | 'paid';
+      titles: string[];
+      unitName: string | null;
+      /** @description to-target, one-level-up, at-top, at-cap, once-a-year or none */
+      upgradeCode: string | null;
+      upgradeFrom: string | null;
+      /** @description Why there is no promotion */
+      upgradeNote: string | null;
+      upgradeTo: string | null;
+    };
+    GrantsComputedResponse: {
+      created: number;
+      unchanged: number;
+      updated: number;
     };
     HealthResponse: {
       database: components['schemas']['DatabaseHealth'];
@@ -2110,6 +2228,16 @@ export interface components {
       signedAt: string | null;
       /** @description Work-piece codes to mark: codes only */
       workpieceCodes: string[];
+    };
+    LedgerTotalsResponse: {
+      byEvent: components['schemas']['EventCashCount'][];
+      byUnit: components['schemas']['UnitCashCount'][];
+      /** @description Cash of the whole edition, integer yuan */
+      edition: number;
+      /** @description 1:1 matching of provincial / national results: their own group, under no event */
+      matching: components['schemas']['CashCount'];
+      /** @description Prize grants (item 17), by event below */
+      prizes: components['schemas']['CashCount'];
     };
     LiveHealth: {
       /** @description Viewers connected to the workers, as last reported. */
@@ -2282,6 +2410,7 @@ export interface components {
       id: number;
       modelWorkerTreatment: boolean;
       paidAt: string | null;
+      /** @description 1, 2, 3 or null */
       prize: number | null;
       /** @enum {string} */
       status: 'pending' | 'approved' | 'paid';
@@ -2289,7 +2418,7 @@ export interface components {
       /** @description to-target, one-level-up, at-top, at-cap, once-a-year or none */
       upgradeCode: string | null;
       upgradeFrom: string | null;
-      /** @description Why there is no upgrade */
+      /** @description Why there is no promotion */
       upgradeNote: string | null;
       upgradeTo: string | null;
     };
@@ -2307,7 +2436,7 @@ export interface components {
       rank: number | null;
       /** @enum {string} */
       status: 'competed' | 'absent';
-      /** @description Marked absent from theory (缺考): theory counted 0 */
+      /** @description Marked absent from theory: counted 0, shown as 缺考 */
       theoryAbsent: boolean;
       tied: boolean;
       titles: string[];
@@ -2445,8 +2574,8 @@ export interface components {
     RecommendationResponse: {
       contestantId: number;
       createdAt: string;
-      /** @description The entry recommended */
-      entryId: number;
+      /** @description The entry recommended (null only where the migration found none for an older recommendation) */
+      entryId: number | null;
       eventId: number;
       id: number;
       /** @enum {string} */
@@ -2509,6 +2638,31 @@ export interface components {
       requestedBy: string;
       resolvedAt: string | null;
       workpieceCode: string;
+    };
+    ResultLine: {
+      /** @description Cash per person, integer yuan */
+      cash: number;
+      contestantId: number;
+      entryId: number;
+      entryNo: string;
+      name: string;
+      noPrizeReason: string | null;
+      /** @description 1, 2, 3 or null */
+      prize: number | null;
+      rank: number | null;
+      /** @description The entry’s status (competed, absent, …) */
+      status: string;
+      /** @description Marked absent from theory: counted 0, shown as 缺考 */
+      theoryAbsent: boolean;
+      tied: boolean;
+      titles: string[];
+      total: number | null;
+      /** @description 推荐单位 */
+      unitName: string;
+      /** @description from → to, or why not */
+      upgrade: string | null;
+      /** @description 工位号 */
+      workstationNo: number | null;
     };
     ReviewEntriesDto: {
       /** @enum {string} */
@@ -2654,6 +2808,13 @@ export interface components {
     TimeRecordedResponse: {
       seconds: number;
       workpieceCode: string;
+    };
+    UnitCashCount: {
+      /** @description Integer yuan */
+      cash: number;
+      grants: number;
+      /** @description The unit the grant was made for (its snapshot) */
+      unitName: string;
     };
     UnitResponse: {
       contact: string | null;
@@ -2830,7 +2991,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AppealResponse'];
+        };
       };
     };
   };
@@ -3211,11 +3374,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The sheet (.xlsx) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
       };
     };
   };
@@ -3373,7 +3539,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['GrantResponse'][];
+        };
       };
     };
   };
@@ -3392,7 +3560,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['GrantsComputedResponse'];
+        };
       };
     };
   };
@@ -3411,7 +3581,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LedgerTotalsResponse'];
+        };
       };
     };
   };
@@ -3597,7 +3769,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AppealResponse'][];
+        };
       };
     };
   };
@@ -3616,6 +3790,14 @@ export interface operations {
       };
     };
     responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AppealResponse'];
+        };
+      };
       /** @description NOT_YOUR_EVENT */
       403: {
         headers: {
@@ -4073,7 +4255,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EventResultsResponse'];
+        };
       };
     };
   };
@@ -4088,6 +4272,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventResultsResponse'];
+        };
+      };
       /** @description RESULTS_NOT_LOCKED, NOT_DECRYPTED, RESULTS_FINAL */
       409: {
         headers: {
@@ -4108,6 +4300,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventResultsResponse'];
+        };
+      };
       /** @description PUBLICATION_NOT_OVER, APPEALS_OPEN, RESULTS_NOT_PUBLISHED, RESULTS_FINAL */
       409: {
         headers: {
@@ -4132,6 +4332,14 @@ export interface operations {
       };
     };
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventResultsResponse'];
+        };
+      };
       /** @description RESULTS_NOT_PROVISIONAL, PUBLICATION_DATES */
       409: {
         headers: {
@@ -4159,11 +4367,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The results sheet, HTML for printing */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/html': string;
+        };
       };
     };
   };
@@ -4544,7 +4755,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ExternalResultAnswer'];
+        };
       };
     };
   };
@@ -4559,11 +4772,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The certificate, HTML for printing */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/html': string;
+        };
       };
     };
   };
@@ -4582,6 +4798,14 @@ export interface operations {
       };
     };
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GrantResponse'];
+        };
+      };
       /** @description GRANT_ALREADY_PAID, GRANT_STATUS */
       409: {
         headers: {
@@ -4608,7 +4832,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['GrantResponse'][];
+        };
       };
     };
   };

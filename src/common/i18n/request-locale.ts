@@ -12,10 +12,6 @@ export function requestLocale(): Locale {
   return storage.getStore() ?? 'zh-CN';
 }
 
-export function runWithLocale<T>(locale: Locale, fn: () => T): T {
-  return storage.run(locale, fn);
-}
-
 /** Express middleware: everything the request runs sees its locale. */
 export function localeMiddleware(req: Request, _res: Response, next: NextFunction): void {
   storage.run(localeFromHeader(req.headers['accept-language']), next);

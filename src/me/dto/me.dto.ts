@@ -1,17 +1,18 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { pick } from '../../common/pick';
+import { ApiProperty, PickType } from '@nestjs/swagger';
 import { CONTESTANT_GROUPS, type ContestantGroup } from '../../domain/competition';
 import type { ResultsStatus } from '../../editions/entities/competition-event.entity';
-import type { Appeal, AppealStatus } from '../../results/entities/appeal.entity';
-import type { GrantRow, GrantStatus } from '../../results/entities/grant.entity';
+import type { Appeal } from '../../results/entities/appeal.entity';
+import type { GrantRow } from '../../results/entities/grant.entity';
 import {
   CHECK_IN_STATUSES,
   ENTRY_STATUSES,
   type CheckInStatus,
   type EntryStatus,
 } from '../../registration/entities/entry.entity';
-import type { ResultLine } from '../../results/results.service';
-
-const RESULTS_STATUSES: ResultsStatus[] = ['none', 'provisional', 'published', 'final'];
+import { AppealResponse } from '../../results/dto/appeal.dto';
+import { RESULTS_STATUSES, ResultLine } from '../../results/dto/event-results.dto';
+import { GrantResponse } from '../../results/dto/grant.dto';
 
 export class MyContestantSummary {
   @ApiProperty() id: number;
@@ -20,20 +21,18 @@ export class MyContestantSummary {
 }
 
 /** One's own line of the published results; never the marks or who gave them. */
-export class MyResultResponse {
+export class MyResultResponse extends PickType(ResultLine, [
+  'rank',
+  'tied',
+  'total',
+  'theoryAbsent',
+  'prize',
+  'noPrizeReason',
+  'titles',
+  'cash',
+  'upgrade',
+] as const) {
   @ApiProperty({ enum: ['competed', 'absent'] }) status: string;
-  @ApiProperty({ nullable: true, type: Number }) rank: number | null;
-  @ApiProperty() tied: boolean;
-  @ApiProperty({ nullable: true, type: Number }) total: number | null;
-  @ApiProperty({ description: 'Marked absent from theory (缺考): theory counted 0' })
-  theoryAbsent: boolean;
-  @ApiProperty({ nullable: true, type: Number, description: '1, 2, 3 or null' })
-  prize: number | null;
-  @ApiProperty({ nullable: true, type: String }) noPrizeReason: string | null;
-  @ApiProperty({ type: [String] }) titles: string[];
-  @ApiProperty({ description: 'Cash per person, integer yuan' }) cash: number;
-  @ApiProperty({ nullable: true, type: String, description: 'from → to, or why not' })
-  upgrade: string | null;
 }
 
 /** The board's own row for me between decryption and 公示: provisional, as the board says. */
@@ -79,39 +78,38 @@ export class MyEntryResponse {
   provisional: MyProvisionalResponse | null;
 }
 
-export class MyGrantResponse {
-  @ApiProperty() id: number;
-  @ApiProperty() editionId: number;
-  @ApiProperty({ nullable: true, type: Number }) eventId: number | null;
-  @ApiProperty({ nullable: true, type: String }) eventName: string | null;
-  @ApiProperty({ enum: ['prize', 'matching'] }) basis: 'prize' | 'matching';
-  @ApiProperty({ nullable: true, type: Number }) prize: number | null;
-  @ApiProperty({ type: [String] }) titles: string[];
-  @ApiProperty() modelWorkerTreatment: boolean;
-  @ApiProperty({ nullable: true, type: String }) upgradeFrom: string | null;
-  @ApiProperty({ nullable: true, type: String }) upgradeTo: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Why there is no upgrade' })
-  upgradeNote: string | null;
-  @ApiProperty({
-    nullable: true,
-    type: String,
-    description: 'to-target, one-level-up, at-top, at-cap, once-a-year or none',
-  })
-  upgradeCode: string | null;
-  @ApiProperty({ description: 'Integer yuan' }) cash: number;
-  @ApiProperty({ enum: ['pending', 'approved', 'paid'] }) status: GrantStatus;
-  @ApiProperty({ nullable: true, type: String }) paidAt: string | null;
-}
+const MY_GRANT_FIELDS = [
+  'id',
+  'editionId',
+  'eventId',
+  'eventName',
+  'basis',
+  'prize',
+  'titles',
+  'modelWorkerTreatment',
+  'upgradeFrom',
+  'upgradeTo',
+  'upgradeNote',
+  'upgradeCode',
+  'cash',
+  'status',
+  'paidAt',
+] as const;
 
-export class MyAppealResponse {
-  @ApiProperty() id: number;
-  @ApiProperty() eventId: number;
-  @ApiProperty() text: string;
-  @ApiProperty() filedAt: string;
-  @ApiProperty({ enum: ['filed', 'accepted', 'rejected'] }) status: AppealStatus;
-  @ApiProperty({ nullable: true, type: String }) decision: string | null;
-  @ApiProperty({ nullable: true, type: String }) decidedAt: string | null;
-}
+/** One's own grant: what it brings and where its payment stands, never who approved it. */
+export class MyGrantResponse extends PickType(GrantResponse, MY_GRANT_FIELDS) {}
+
+const MY_APPEAL_FIELDS = [
+  'id',
+  'eventId',
+  'text',
+  'filedAt',
+  'status',
+  'decision',
+  'decidedAt',
+] as const;
+
+export class MyAppealResponse extends PickType(AppealResponse, MY_APPEAL_FIELDS) {}
 
 export class MyContestantResponse {
   @ApiProperty({ type: MyContestantSummary }) contestant: MyContestantSummary;
@@ -137,26 +135,9 @@ export function toMyResult(line: ResultLine): MyResultResponse {
 }
 
 export function toMyGrant(g: GrantRow, eventName: string | null): MyGrantResponse {
-  return {
-    id: g.id,
-    editionId: g.editionId,
-    eventId: g.eventId,
-    eventName,
-    basis: g.basis,
-    prize: g.prize,
-    titles: g.titles,
-    modelWorkerTreatment: g.modelWorkerTreatment,
-    upgradeFrom: g.upgradeFrom,
-    upgradeTo: g.upgradeTo,
-    upgradeNote: g.upgradeNote,
-    upgradeCode: g.upgradeCode,
-    cash: g.cash,
-    status: g.status,
-    paidAt: g.paidAt,
-  };
+  return { ...pick(g, MY_GRANT_FIELDS), eventName };
 }
 
 export function toMyAppeal(a: Appeal): MyAppealResponse {
-  const { id, eventId, text, filedAt, status, decision, decidedAt } = a;
-  return { id, eventId, text, filedAt, status, decision, decidedAt };
+  return pick(a, MY_APPEAL_FIELDS);
 }

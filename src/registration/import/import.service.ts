@@ -6,8 +6,6 @@ import { EntityManager } from 'typeorm';
 import { Actor } from '../../audit/actor';
 import { AppError, conflict, notFound } from '../../common/errors/app-error';
 import { flattenValidationErrors } from '../../common/errors/validation';
-import { localizeMessage } from '../../common/errors/localize';
-import { requestLocale } from '../../common/i18n/request-locale';
 import { utf8FileName } from '../../common/upload';
 import { UnitOfWork } from '../../database/unit-of-work';
 import type { EligibilityFailure } from '../../domain/eligibility';
@@ -15,62 +13,19 @@ import { CompetitionEvent } from '../../editions/entities/competition-event.enti
 import { Edition } from '../../editions/entities/edition.entity';
 import { SubmitEntryDto } from '../dto/entry.dto';
 import { RegistrationService } from '../registration.service';
-import { COLUMNS, ParsedRow, parseRow, RowError } from './sheet-format';
+import { ImportJob, ImportJobs, JobState } from './import-jobs';
+import {
+  COLUMN_OF_FIELD,
+  COLUMN_OF_RULE,
+  COLUMNS,
+  ParsedRow,
+  parseRow,
+  RowError,
+} from './sheet-format';
 import { readRegistrationSheet } from './sheet-reader';
-
-export type ImportStatus = 'validating' | 'validated' | 'committing' | 'committed' | 'failed';
-
-export interface ImportJob {
-  id: string;
-  editionId: number;
-  fileName: string;
-  status: ImportStatus;
-  total: number;
-  processed: number;
-  errors: RowError[];
-  created: number;
-  startedAt: string;
-  finishedAt: string | null;
-}
-
-interface JobState extends ImportJob {
-  actor: Actor;
-  rows: ParsedRow[];
-  sheetErrors: RowError[];
-}
-
-/** Field of the submit DTO → the sheet column it came from. */
-const COLUMN_OF_FIELD: Record<string, string> = {
-  eventId: '赛项(职业/工种)',
-  group: '组别',
-  teamNo: '团队号',
-  'contestant.idNumber': '身份证号',
-  idNumber: '身份证号',
-  'contestant.name': '姓名',
-  'contestant.phone': '手机号',
-  'contestant.employer': '工作单位/学校',
-  'contestant.unitName': '推荐单位',
-  'contestant.qualificationOccupation': '现职业资格(职业)',
-  'contestant.qualificationLevel': '现职业资格等级',
-  'contestant.certificateNo': '证书编号',
-  'contestant.titlesHeld': '已获称号',
-  gender: '身份证号',
-  birthDate: '身份证号',
-};
-
-/** Eligibility rule → the column that holds what failed it. */
-const COLUMN_OF_RULE: Record<EligibilityFailure['rule'], string> = {
-  group: '组别',
-  age: '身份证号',
-  level: '现职业资格等级',
-  title: '已获称号',
-  'one-per-edition': '身份证号',
-  'team-size': '团队号',
-};
 
 class Rollback extends Error {}
 
-const JOB_TTL_MS = 60 * 60 * 1000;
 // Every few rows: a row costs ~1 ms (validation and reads), and marks must not wait behind many.
 const YIELD_EVERY = 5;
 
@@ -81,7 +36,7 @@ const YIELD_EVERY = 5;
  */
 @Injectable()
 export class ImportService {
-  private readonly jobs = new Map<string, JobState>();
+  private readonly jobs = new ImportJobs();
 
   constructor(
     private readonly uow: UnitOfWork,
@@ -93,7 +48,7 @@ export class ImportService {
     editionId: number,
     file: { originalname: string; buffer: Buffer },
   ): Promise<ImportJob> {
-    this.forgetOldJobs();
+    this.jobs.forgetOld();
     const edition = await this.uow.run((m) => m.findOneBy(Edition, { id: editionId }));
     if (!edition) {
       throw notFound('EDITION_NOT_FOUND', `No edition with id ${editionId}.`);
@@ -124,17 +79,17 @@ export class ImportService {
       rows,
       sheetErrors: errors,
     };
-    this.jobs.set(job.id, job);
+    this.jobs.add(job);
     void this.run(job, false);
-    return this.view(job);
+    return this.jobs.view(job);
   }
 
   get(id: string): ImportJob {
-    return this.view(this.find(id));
+    return this.jobs.view(this.jobs.find(id));
   }
 
   commit(id: string, actor: Actor): ImportJob {
-    const job = this.find(id);
+    const job = this.jobs.find(id);
     if (job.status !== 'validated') {
       throw conflict(
         'IMPORT_NOT_READY',
@@ -148,7 +103,7 @@ export class ImportService {
     }
     Object.assign(job, { status: 'committing', processed: 0, actor, finishedAt: null });
     void this.run(job, true);
-    return this.view(job);
+    return this.jobs.view(job);
   }
 
   private async run(job: JobState, commit: boolean): Promise<void> {
@@ -291,35 +246,5 @@ export class ImportService {
   ): Promise<Map<string, number>> {
     const events = await manager.find(CompetitionEvent, { where: { editionId } });
     return new Map(events.map((e) => [`${e.occupation}|${e.contestantGroup}`, e.id]));
-  }
-
-  private find(id: string): JobState {
-    const job = this.jobs.get(id);
-    if (!job) {
-      throw notFound('IMPORT_NOT_FOUND', 'No such import (imports are kept for an hour).');
-    }
-    return job;
-  }
-
-  private view(job: JobState): ImportJob {
-    const { actor: _a, rows: _r, sheetErrors: _s, ...view } = job;
-    // Worded per request: the dry run's reader may not share the uploader's language.
-    const locale = requestLocale();
-    return {
-      ...view,
-      errors: view.errors.map((e) => ({
-        ...e,
-        message: localizeMessage(locale, e.code, e.params, e.message),
-      })),
-    };
-  }
-
-  private forgetOldJobs(): void {
-    const cutoff = Date.now() - JOB_TTL_MS;
-    for (const [id, job] of this.jobs) {
-      if (Date.parse(job.startedAt) < cutoff) {
-        this.jobs.delete(id);
-      }
-    }
   }
 }

@@ -1,4 +1,5 @@
 import type { ContestantGroup } from '../../domain/competition';
+import type { EligibilityFailure } from '../../domain/eligibility';
 import {
   QUALIFICATION_LABELS,
   QUALIFICATION_LEVELS,
@@ -178,3 +179,32 @@ export function parseRow(
     },
   };
 }
+
+/** Field of the submit DTO → the sheet column it came from. */
+export const COLUMN_OF_FIELD: Record<string, string> = {
+  eventId: '赛项(职业/工种)',
+  group: '组别',
+  teamNo: '团队号',
+  'contestant.idNumber': '身份证号',
+  idNumber: '身份证号',
+  'contestant.name': '姓名',
+  'contestant.phone': '手机号',
+  'contestant.employer': '工作单位/学校',
+  'contestant.unitName': '推荐单位',
+  'contestant.qualificationOccupation': '现职业资格(职业)',
+  'contestant.qualificationLevel': '现职业资格等级',
+  'contestant.certificateNo': '证书编号',
+  'contestant.titlesHeld': '已获称号',
+  gender: '身份证号',
+  birthDate: '身份证号',
+};
+
+/** Eligibility rule → the column that holds what failed it. */
+export const COLUMN_OF_RULE: Record<EligibilityFailure['rule'], string> = {
+  group: '组别',
+  age: '身份证号',
+  level: '现职业资格等级',
+  title: '已获称号',
+  'one-per-edition': '身份证号',
+  'team-size': '团队号',
+};

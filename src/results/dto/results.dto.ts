@@ -1,3 +1,4 @@
+import { pick } from '../../common/pick';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -16,6 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Type } from 'class-transformer';
+import type { Recommendation } from '../entities/recommendation.entity';
 
 export class PublishDto {
   @ApiProperty({ example: '2025-10-27T00:00:00.000Z', description: '公示 starts' })
@@ -170,7 +172,13 @@ export class RecommendDto {
 export class RecommendationResponse {
   @ApiProperty() id: number;
   @ApiProperty() eventId: number;
-  @ApiProperty({ description: 'The entry recommended' }) entryId: number;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description:
+      'The entry recommended (null only where the migration found none for an older recommendation)',
+  })
+  entryId: number | null;
   @ApiProperty() contestantId: number;
   @ApiProperty({ enum: ['provincial', 'national'] }) level: 'provincial' | 'national';
   @ApiProperty({ description: 'Its rank in the event results when recommended' }) rank: number;
@@ -178,4 +186,20 @@ export class RecommendationResponse {
   @ApiProperty({ nullable: true, type: String, description: 'Who recommended it' })
   recommendedBy: string | null;
   @ApiProperty() createdAt: string;
+}
+
+export const RECOMMENDATION_FIELDS = [
+  'id',
+  'eventId',
+  'entryId',
+  'contestantId',
+  'level',
+  'rank',
+  'reason',
+  'recommendedBy',
+  'createdAt',
+] as const;
+
+export function toRecommendationResponse(r: Recommendation): RecommendationResponse {
+  return pick(r, RECOMMENDATION_FIELDS);
 }

@@ -49,10 +49,6 @@ export const ERROR_TEXTS: Record<Locale, Record<string, string>> = {
   en: Object.assign({}, ...FEATURES.map((f) => f.en)) as Record<string, string>,
 };
 
-export function isErrorCode(code: string): code is ErrorCode {
-  return Object.prototype.hasOwnProperty.call(ERROR_TEXTS.en, code);
-}
-
 /**
  * The sentence for `code` in `locale`, filled from params; null when the catalogue has no text
  * for the code (or the params it needs are missing), so the caller falls back.

@@ -1,11 +1,11 @@
-import { LADDER_PRESETS } from '@domain/policy';
+import { LADDER_PRESETS } from '@domain/policy-ladders';
 import { compareLevels, type QualificationLevel } from '@domain/qualification';
 import type { PolicyDocument } from '../../../api/awards';
 
 /**
  * The policy rules the console's form edits (docs/domain.md "Rewards"): which ladder, up to which
  * level, one promotion a year, and 公示's minimum. The presets and their clauses are the domain's
- * own (src/domain/policy.ts), so a ladder chosen here cites the same source the server checks.
+ * own (src/domain/policy-ladders.ts), so a ladder chosen here cites the same source the server checks.
  */
 export type LadderChoice = keyof typeof LADDER_PRESETS | 'custom';
 

@@ -1,13 +1,12 @@
 import { useI18n } from 'vue-i18n';
-import type { Prize } from '../../api/awards';
 
 /** ¥50,000 */
 export function yuan(n: number | null | undefined): string {
   return n === null || n === undefined ? '—' : `¥${n.toLocaleString('zh-CN')}`;
 }
 
-/** The tag colour of a prize. */
-export function prizeTagType(prize: Prize | null): 'danger' | 'warning' | 'success' | 'info' {
+/** The tag colour of a prize (1, 2, 3; anything else has none). */
+export function prizeTagType(prize: number | null): 'danger' | 'warning' | 'success' | 'info' {
   return prize === 1 ? 'danger' : prize === 2 ? 'warning' : prize === 3 ? 'success' : 'info';
 }
 
