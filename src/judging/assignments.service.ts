@@ -157,14 +157,20 @@ export class AssignmentsService {
     return pieces.map((p) => ({ workpieceCode: p.workpieceCode }));
   }
 
-  /** A judge's tablet: modules to mark, aspects, the work-piece codes (recused ones left out), own marks. */
+  /**
+   * A judge's tablet: modules to mark, aspects, the work-piece codes (recused ones left out), own
+   * marks. Events whose results are final are left out: nothing on them can change any more.
+   */
   async tasksFor(user: AuthUser): Promise<JudgeTaskResponse[]> {
     const m = this.uow.reader;
     const assignments = await m.find(JudgeAssignment, { where: { judgeId: user.id } });
     const tasks: JudgeTaskResponse[] = [];
     for (const assignment of assignments) {
-      const [event, module, aspects, pieces, marks, remarks] = await Promise.all([
-        m.findOneByOrFail(CompetitionEvent, { id: assignment.eventId }),
+      const event = await m.findOneByOrFail(CompetitionEvent, { id: assignment.eventId });
+      if (event.resultsStatus === 'final') {
+        continue;
+      }
+      const [module, aspects, pieces, marks, remarks] = await Promise.all([
         m.findOneByOrFail(MarkingModuleRow, { id: assignment.moduleId }),
         m.find(AspectRow, { where: { moduleId: assignment.moduleId }, order: { position: 'ASC' } }),
         this.piecesService.piecesFor(m, assignment.eventId, user.unitName),
