@@ -25,7 +25,7 @@ import {
   signIn,
   startServer,
 } from './harness';
-import { choose, expectText, fillAspect, pickJudge, waitUntil } from './page-steps';
+import { choose, expectText, fillAspect, pickJudge, textBox, waitUntil } from './page-steps';
 import { api, idNumber, login, Login } from './prepare-event';
 
 jest.setTimeout(150_000);
@@ -515,6 +515,10 @@ describe('a whole edition through the pages, on a database that has seen one (br
       const bad = artifactPath('edition-theory-bad.csv');
       writeFileSync(bad, ['检录号,理论成绩', 'NOPE9,80', `${map[0].checkInCode},75`].join('\n'));
       await panel.getByTestId('theory-file').setInputFiles(bad);
+      // The marks are locked: the sheet needs the chief judge's reason, asked beside the file.
+      await expectText(panel, '评分已锁定，修改须填写理由');
+      await textBox(panel, 'theory-reason').fill('考试系统补考成绩并入');
+      await panel.getByTestId('theory-recheck').click();
       await panel.getByTestId('theory-row-errors').getByText('校验发现 1 处错误').waitFor();
       expect(await panel.getByTestId('theory-import-run').isDisabled()).toBe(true);
       const theoryOf = (code: string) => 70 + map.findIndex((r) => r.checkInCode === code) * 4;
@@ -582,9 +586,9 @@ describe('a whole edition through the pages, on a database that has seen one (br
       await endInput.press('Enter');
       await page.getByTestId('publish-submit').click();
       await page.getByTestId('publish-reason').waitFor();
-      await page.getByTestId('publish-reason').locator('input').fill('集中公示，裁判长批准缩短');
-      await page.getByTestId('publish-chief').locator('input').fill('chief');
-      await page.getByTestId('publish-chief-password').locator('input').fill(DEMO_PASSWORD);
+      await textBox(page, 'publish-reason').fill('集中公示，裁判长批准缩短');
+      await textBox(page, 'publish-chief').fill('chief');
+      await textBox(page, 'publish-chief-password').fill(DEMO_PASSWORD);
       await shot('publish-exception');
       await page.getByTestId('publish-submit').click();
       await expectText(page.getByTestId('results-status'), '公示中');

@@ -76,3 +76,12 @@ export async function expectText(
     throw new Error(`expected text ${JSON.stringify(text)}, saw ${JSON.stringify(last)}`);
   }
 }
+
+/** The text box of an Element Plus input, whichever element carries its test id. */
+export function textBox(scope: Page | Locator, testId: string): Locator {
+  return scope
+    .locator(
+      `input[data-testid="${testId}"], textarea[data-testid="${testId}"], [data-testid="${testId}"] input, [data-testid="${testId}"] textarea`,
+    )
+    .first();
+}
