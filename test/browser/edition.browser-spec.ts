@@ -228,6 +228,7 @@ describe('a whole edition through the pages, on a database that has seen one (br
 
       await page.getByTestId('menu-draw').click();
       await page.getByTestId('draw-button').click();
+      await page.locator('.el-message-box').getByRole('button', { name: '确认' }).click();
       await page.getByTestId('draw-grid').waitFor();
       expect(await page.getByTestId('draw-cell').count()).toBe(PEOPLE.length);
 

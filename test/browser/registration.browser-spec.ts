@@ -205,7 +205,15 @@ describe('registration day (browser)', () => {
     await page.waitForURL(/\/draw/);
     // The first event of the edition is chosen when the URL names none.
     await page.getByTestId('event-picker').getByText('数控车工(职工组)').waitFor();
+    // The draw fixes the workstations: it asks first, and a cancel draws nothing.
     await page.getByTestId('draw-button').click();
+    const box = page.locator('.el-message-box');
+    expect(await box.innerText()).toContain('为「数控车工(职工组)」抽签？');
+    await box.getByRole('button', { name: '取消' }).click();
+    await box.waitFor({ state: 'hidden' });
+    await page.getByTestId('draw-empty').waitFor();
+    await page.getByTestId('draw-button').click();
+    await box.getByRole('button', { name: '确认' }).click();
     await page.getByTestId('draw-grid').waitFor();
     expect(await page.getByTestId('draw-cell').count()).toBe(ROWS);
     const numbers = (await page.getByTestId('draw-cell').locator('.ws').allInnerTexts()).map(

@@ -283,6 +283,9 @@ const en: Messages = {
       redraw: 'Redraw',
       redrawReason: 'Reason for the redraw',
       redrawHint: 'A redraw voids the current result and records the reason',
+      confirmTitle: 'Confirm the draw',
+      confirm:
+        'Draw workstations for “{event}”? The result stands at once and can be verified; afterwards only the chief judge can redraw, with a reason.',
       done: 'Draw done',
       notDrawn: 'Not drawn yet',
       fullscreen: 'Full screen',

@@ -275,6 +275,8 @@ const zhCN = {
       redraw: '重新抽签',
       redrawReason: '重新抽签原因',
       redrawHint: '重新抽签将作废当前结果，并记录原因',
+      confirmTitle: '确认抽签',
+      confirm: '为「{event}」抽签？抽签结果立即生效并公开校验，之后只有裁判长可说明理由重新抽签。',
       done: '抽签完成',
       notDrawn: '尚未抽签',
       fullscreen: '全屏显示',
