@@ -123,7 +123,16 @@ describe('foundation: health, docs, error contract, editions and events', () => 
       status: 'published',
     });
 
-    await request(t.url).delete(`/api/editions/${edition.id}`).set(organizer.auth).expect(409);
+    // Refused with what is attached, in numbers the page can show.
+    const refused = await request(t.url)
+      .delete(`/api/editions/${edition.id}`)
+      .set(organizer.auth)
+      .expect(409);
+    expect([refused.body.code, refused.body.params]).toEqual([
+      'EDITION_HAS_EVENTS',
+      { events: 2, entries: 0 },
+    ]);
+    expect(refused.body.message).toBe('该届次下仍有赛项，不能删除：2 个赛项、0 条报名');
     await request(t.url).delete(`/api/events/${draft.body.id}`).set(organizer.auth).expect(204);
     await request(t.url).get(`/api/events/${draft.body.id}`).set(organizer.auth).expect(404);
   });
