@@ -325,8 +325,10 @@ describe('registration day (browser)', () => {
       return event.id;
     })()`)) as number;
 
+    // No codes yet: the page says so, not 已封存 (there is nothing sealed).
     await page.getByTestId('menu-codes').click();
-    await page.getByTestId('codes-sealed').waitFor();
+    await page.getByTestId('codes-not-generated').waitFor();
+    expect(await page.getByTestId('codes-sealed').count()).toBe(0);
 
     await page.getByTestId('logout').click();
     await page.waitForURL('**/login');
@@ -341,6 +343,12 @@ describe('registration day (browser)', () => {
     expect(await map.locator('tbody tr').count()).toBeGreaterThan(0);
     await page.locator('.el-message-box').waitFor({ state: 'hidden' });
     await page.screenshot({ path: artifactPath('codes.png'), fullPage: true });
+
+    // Now there are codes, the organizer sees them sealed.
+    await signIn(page, server.baseUrl, 'organizer');
+    await page.goto(`${server.baseUrl}/admin/editions/1/codes?event=${editionEvents}`);
+    await page.getByTestId('codes-sealed').waitFor();
+    expect(await page.getByTestId('codes-not-generated').count()).toBe(0);
   });
 
   it('raised no uncaught errors in the page along the way', () => {

@@ -322,6 +322,8 @@ const en: Messages = {
       sealed:
         'Sealed: only the encryption judge sees the code map until results are locked and decrypted',
       notGenerated: 'No codes generated yet',
+      notGeneratedHint:
+        'The encryption judge generates them once check-in is complete; the map is then sealed, visible to the encryption judge only',
       entryNo: 'Entry no.',
       workstation: 'Workstation',
       checkInCode: 'Check-in code',

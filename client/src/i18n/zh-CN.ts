@@ -312,6 +312,7 @@ const zhCN = {
       confirm: '生成后不可更改，且检录结果将被锁定。确定生成吗？',
       sealed: '已封存：加密对照表仅加密裁判可见，成绩锁定并解密后方可查看',
       notGenerated: '尚未生成加密编码',
+      notGeneratedHint: '检录完成后由加密裁判生成；生成后对照表封存，仅加密裁判可见',
       entryNo: '参赛编号',
       workstation: '工位号',
       checkInCode: '检录号',
