@@ -1,9 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { actorOf, AuthUser } from '../auth/auth-user';
 import { CurrentUser, ORGANIZERS, Roles } from '../auth/decorators';
 import { ParseIdPipe } from '../common/id.pipe';
-import { ApproveGrantsDto, PayGrantDto } from './dto/results.dto';
+import { ApproveGrantsDto, GrantsComputedResponse, PayGrantDto } from './dto/results.dto';
 import { GrantRow } from './entities/grant.entity';
 import { LedgerService, LedgerTotals } from './ledger.service';
 import { STAFF } from './results-roles';
@@ -21,7 +27,11 @@ export class LedgerController {
   @ApiOperation({
     summary: 'Grants from the final results: one per person and prize; re-running changes nothing.',
   })
-  computeGrants(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number) {
+  @ApiOkResponse({ type: GrantsComputedResponse })
+  computeGrants(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseIdPipe) id: number,
+  ): Promise<GrantsComputedResponse> {
     return this.ledger.computeGrants(actorOf(user), id);
   }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { GrantsComputedResponse } from './dto/results.dto';
 import { EntityManager, In } from 'typeorm';
 import { Actor, personName } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
@@ -51,10 +52,7 @@ export class LedgerService {
   ) {}
 
   /** One grant per person and prize from the edition's final events; idempotent. */
-  computeGrants(
-    actor: Actor,
-    editionId: number,
-  ): Promise<{ created: number; unchanged: number; updated: number }> {
+  computeGrants(actor: Actor, editionId: number): Promise<GrantsComputedResponse> {
     return this.uow.run(async (manager) => {
       // Locked: a concurrent computation waits, then finds every grant already there.
       const edition = await lockRow(manager, Edition, editionId);
@@ -134,7 +132,9 @@ export class LedgerService {
         });
         counts[existing ? 'updated' : 'created'] += 1;
       }
-      return counts;
+      const eventsNotFinal =
+        (await manager.countBy(CompetitionEvent, { editionId })) - events.length;
+      return { ...counts, finalEvents: events.length, eventsNotFinal };
     });
   }
 

@@ -2,6 +2,10 @@ import { downloadFile } from './files';
 import { ApiError, http } from './http';
 import { session } from '../auth/session';
 import type { ErrorBody } from './contracts';
+import type { components } from './schema';
+
+/** What generating the ledger did, and the counts that say why it did nothing. */
+export type GrantsComputed = components['schemas']['GrantsComputedResponse'];
 
 /** Results, appeals, the awards ledger, selection and matching (成绩与奖励). */
 
@@ -221,9 +225,7 @@ export const resultsApi = {
 
 export const ledgerApi = {
   compute: (editionId: number) =>
-    http.post<{ created: number; unchanged: number; updated: number }>(
-      `/editions/${editionId}/grants/compute`,
-    ),
+    http.post<GrantsComputed>(`/editions/${editionId}/grants/compute`),
   list: (editionId: number) => http.get<Grant[]>(`/editions/${editionId}/grants`),
   totals: (editionId: number) => http.get<GrantTotals>(`/editions/${editionId}/grants/totals`),
   approve: (grantIds: number[]) => http.post<unknown>('/grants/approve', { grantIds }),

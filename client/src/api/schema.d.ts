@@ -2031,6 +2031,15 @@ export interface components {
        */
       total?: number;
     };
+    GrantsComputedResponse: {
+      created: number;
+      /** @description Events of the edition whose results are not final yet */
+      eventsNotFinal: number;
+      /** @description Events of the edition whose results are final (the only source) */
+      finalEvents: number;
+      unchanged: number;
+      updated: number;
+    };
     HealthResponse: {
       database: components['schemas']['DatabaseHealth'];
       live: components['schemas']['LiveHealth'];
@@ -3396,7 +3405,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['GrantsComputedResponse'];
+        };
       };
     };
   };

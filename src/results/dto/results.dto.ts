@@ -179,3 +179,14 @@ export class RecommendationResponse {
   recommendedBy: string | null;
   @ApiProperty() createdAt: string;
 }
+
+/** What generating the ledger did, and why it may have done nothing. */
+export class GrantsComputedResponse {
+  @ApiProperty() created: number;
+  @ApiProperty() unchanged: number;
+  @ApiProperty() updated: number;
+  @ApiProperty({ description: 'Events of the edition whose results are final (the only source)' })
+  finalEvents: number;
+  @ApiProperty({ description: 'Events of the edition whose results are not final yet' })
+  eventsNotFinal: number;
+}
