@@ -37,7 +37,6 @@ describe('the OpenAPI document the client types come from', () => {
     'GET /api/events/{id}/appeals',
     'POST /api/events/{id}/appeals',
     'POST /api/appeals/{id}/decision',
-    'POST /api/editions/{id}/grants/compute',
     'GET /api/editions/{id}/grants',
     'GET /api/editions/{id}/grants/totals',
     'POST /api/grants/approve',

@@ -148,6 +148,10 @@ describe('foundation: health, docs, error contract, editions and events', () => 
     const list = await request(t.url).get('/api/editions').expect(200);
     expect(list.body.map((e: { year: number }) => e.year)).not.toContain(2031);
     await request(t.url).get(`/api/editions/${draft.id}`).set(organizer.auth).expect(200);
+    // The encryption judge's desk lists drafts too (with a hint), so a draft does not vanish.
+    const encryptor = await signIn(t, 'encryption_judge', 'enc-drafts');
+    const desk = await request(t.url).get('/api/editions').set(encryptor.auth).expect(200);
+    expect(desk.body.map((e: { year: number }) => e.year)).toContain(2031);
   });
 
   describe('bad input gets its 4xx and code, and changes nothing', () => {

@@ -344,6 +344,8 @@ const en: Messages = {
       checkInClosesAt: 'Check-in closes at',
     },
     desk: {
+      draftHint:
+        'Draft: the organizers have not published this edition yet; the chief judge, the judges and the public cannot see it.',
       title: 'Competition desk',
       hint: 'Choose an event',
     },

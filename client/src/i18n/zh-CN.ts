@@ -333,6 +333,7 @@ const zhCN = {
       checkInClosesAt: '检录截止时间',
     },
     desk: {
+      draftHint: '草稿：组委会尚未发布此届次，裁判长、评分裁判和公众暂时看不到。',
       title: '赛务工作台',
       hint: '请选择赛项',
     },
