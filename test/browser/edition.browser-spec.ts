@@ -5,7 +5,8 @@
  * already holds a finished edition with its own scheme (prepared over HTTP by awards-prepare.ts).
  * The API is used only to read what to assert. Organiser: a new edition and event, entries from
  * a sheet, review, draw, check-in by scan; chief judge: the scheme and the judges by name;
- * encryption judge: the codes; two judges on 1024×768 tablets, one offline for part of it; the
+ * encryption judge: the codes; two judges on 1024×768 tablets (the second finds the first's
+ * measurements on the sheet, and marks part of the judgements offline); the
  * chief flags a spread, the judge re-marks; lock, theory (dry run, then commit), decryption with
  * the supervisor signing in on the chief's screen; results, 公示 (the chief judge's short-window
  * exception), final, and the ledger computed by one organiser and approved by another.
@@ -267,10 +268,9 @@ describe('a whole edition through the pages, on a database that has seen one (br
     await editor.getByTestId('add-module').click();
     const module = editor.getByTestId('scheme-module-0');
     await module.getByTestId('module-name').fill('錾削与锉配');
-    // Both aspects judged by each judge (a measurement is taken once per piece).
+    // A1 a measurement (one agreed value per piece, whoever takes it), A2 judged by each judge.
     const a1 = module.getByTestId('aspect-0-0');
-    await fillAspect(a1, { description: '锉配质量', max: '60', step: '0.5' });
-    await choose(page, a1.getByTestId('aspect-kind'), '评价');
+    await fillAspect(a1, { description: '配合尺寸', max: '60', step: '0.5' });
     await module.getByTestId('add-aspect').click();
     const a2 = module.getByTestId('aspect-0-1');
     await fillAspect(a2, { code: 'A2', description: '工艺规范', max: '40', step: '1' });
@@ -286,7 +286,7 @@ describe('a whole edition through the pages, on a database that has seen one (br
       [
         'A',
         [
-          ['A1', 'judgement'],
+          ['A1', 'measurement'],
           ['A2', 'judgement'],
         ],
       ],
@@ -386,37 +386,42 @@ describe('a whole edition through the pages, on a database that has seen one (br
       const cells = codes.length * 2;
       for (const judge of ['judge1', 'judge2']) {
         tablets[judge] = await launchBrowser(TABLET);
-        await signIn(tablets[judge].page, server.baseUrl, judge);
-        await tablets[judge].page.waitForURL('**/judge');
-        // Today's event only: last edition's final event is not on the tablet.
-        await expectText(tablets[judge].page.getByTestId('judge-tasks'), EVENT);
-        expect(await tablets[judge].page.getByTestId('judge-tasks').innerText()).not.toContain(
-          '数控车工',
-        );
-        await tablets[judge].page.getByTestId('pad-target').waitFor();
       }
-      const one = tablets.judge1.page;
-      const two = tablets.judge2.page;
+      async function open(judge: string): Promise<Page> {
+        const tablet = tablets[judge].page;
+        await signIn(tablet, server.baseUrl, judge);
+        await tablet.waitForURL('**/judge');
+        // Today's event only: last edition's final event is not on the tablet.
+        await expectText(tablet.getByTestId('judge-tasks'), EVENT);
+        expect(await tablet.getByTestId('judge-tasks').innerText()).not.toContain('数控车工');
+        await tablet.getByTestId('pad-target').waitFor();
+        return tablet;
+      }
+      const one = await open('judge1');
       for (let i = 0; i < cells; i += 1) {
         await enterOnPad(one, 'judge1');
       }
-      for (let i = 0; i < 3; i += 1) {
-        await enterOnPad(two, 'judge2');
-      }
-      await pending(two, 0);
-      await waitUntil(async () => (await tasksOf('judge2'))?.marks.length === 3, 15_000);
-      await tablets.judge2.context.setOffline(true);
-      await two.getByTestId('sync-offline').waitFor();
-      for (let i = 3; i < cells; i += 1) {
-        await enterOnPad(two, 'judge2');
-      }
-      await pending(two, cells - 3);
-      await shot('judge2-offline', two);
-      expect((await tasksOf('judge2'))?.marks).toHaveLength(3);
-      await tablets.judge2.context.setOffline(false);
-      await pending(two, 0);
       await pending(one, 0);
       await shot('judge1-marked', one);
+      // Judge 2 finds judge 1's measurements on the sheet and marks only the judgements.
+      const two = await open('judge2');
+      for (const code of codes) {
+        await expectText(two.getByTestId(`cell-${code}-A1`), String(value('judge1', `${code}:A1`)));
+      }
+      const own = codes.length;
+      await enterOnPad(two, 'judge2');
+      await pending(two, 0);
+      await waitUntil(async () => (await tasksOf('judge2'))?.marks.length === own + 1, 15_000);
+      await tablets.judge2.context.setOffline(true);
+      await two.getByTestId('sync-offline').waitFor();
+      for (let i = 1; i < own; i += 1) {
+        await enterOnPad(two, 'judge2');
+      }
+      await pending(two, own - 1);
+      await shot('judge2-offline', two);
+      expect((await tasksOf('judge2'))?.marks).toHaveLength(own + 1);
+      await tablets.judge2.context.setOffline(false);
+      await pending(two, 0);
 
       for (const judge of ['judge1', 'judge2']) {
         const marks = (await tasksOf(judge))?.marks ?? [];
@@ -499,7 +504,12 @@ describe('a whole edition through the pages, on a database that has seen one (br
     async () => {
       await page.getByTestId('chief-tabs').getByText('评分进度', { exact: true }).click();
       const card = page.getByTestId('progress-A');
-      await expectText(card, `已评 ${codes.length * 2 * 2} / ${codes.length * 2 * 2}`);
+      const progress = await get<{ entered: number; expected: number }[]>(
+        `/events/${eventId}/progress`,
+        chief.token,
+      );
+      expect(progress.map((p) => p.entered === p.expected && p.expected > 0)).toEqual([true]);
+      await expectText(card, `已评 ${progress[0].entered} / ${progress[0].expected}`);
       await card.getByTestId('lock').click();
       await page.locator('.el-message-box__btns .el-button--primary').click();
       await card.getByTestId('unlock').waitFor();
