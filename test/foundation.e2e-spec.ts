@@ -123,7 +123,16 @@ describe('foundation: health, docs, error contract, editions and events', () => 
       status: 'published',
     });
 
-    await request(t.url).delete(`/api/editions/${edition.id}`).set(organizer.auth).expect(409);
+    // Refused with what is attached, in numbers the page can show.
+    const refused = await request(t.url)
+      .delete(`/api/editions/${edition.id}`)
+      .set(organizer.auth)
+      .expect(409);
+    expect([refused.body.code, refused.body.params]).toEqual([
+      'EDITION_HAS_EVENTS',
+      { events: 2, entries: 0 },
+    ]);
+    expect(refused.body.message).toBe('该届次下仍有赛项，不能删除：2 个赛项、0 条报名');
     await request(t.url).delete(`/api/events/${draft.body.id}`).set(organizer.auth).expect(204);
     await request(t.url).get(`/api/events/${draft.body.id}`).set(organizer.auth).expect(404);
   });
@@ -139,6 +148,10 @@ describe('foundation: health, docs, error contract, editions and events', () => 
     const list = await request(t.url).get('/api/editions').expect(200);
     expect(list.body.map((e: { year: number }) => e.year)).not.toContain(2031);
     await request(t.url).get(`/api/editions/${draft.id}`).set(organizer.auth).expect(200);
+    // The encryption judge's desk lists drafts too (with a hint), so a draft does not vanish.
+    const encryptor = await signIn(t, 'encryption_judge', 'enc-drafts');
+    const desk = await request(t.url).get('/api/editions').set(encryptor.auth).expect(200);
+    expect(desk.body.map((e: { year: number }) => e.year)).toContain(2031);
   });
 
   describe('bad input gets its 4xx and code, and changes nothing', () => {

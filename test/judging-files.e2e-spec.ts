@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import request from 'supertest';
-import { prepareEvent, PreparedEvent } from './support/competition-day';
+import { judgeToLock, makeJudges, prepareEvent, PreparedEvent } from './support/competition-day';
 import { binary, makeEvent, tableCounts } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -162,5 +162,32 @@ describe('marking schemes and theory scores as spreadsheets', () => {
       .attach('file', await sheet([['姓名', '分数']]), 'theory.xlsx')
       .expect(400);
     expect(wrong.body.code).toBe('IMPORT_BAD_HEADERS');
+  });
+
+  it('takes a theory sheet after the lock only with the chief judge’s reason, sent with the file', async () => {
+    const locked = await prepareEvent(t, 2, {}, 2029);
+    const [judge] = await makeJudges(t, [null]);
+    await judgeToLock(t, locked, judge, { practical: () => 80, theory: () => 60 });
+    const file = await sheet([['检录号', '理论成绩'], ...locked.checkInCodeOf.map((c) => [c, 75])]);
+    const refused = await request(t.url)
+      .post(`/api/events/${locked.eventId}/theory.xlsx?dryRun=true`)
+      .set(locked.chief.auth)
+      .attach('file', file, 'theory.xlsx')
+      .expect(422);
+    expect(refused.body.code).toBe('REASON_REQUIRED');
+    for (const dryRun of [true, false]) {
+      const res = await request(t.url)
+        .post(`/api/events/${locked.eventId}/theory.xlsx?dryRun=${dryRun}`)
+        .set(locked.chief.auth)
+        .field('reason', '考试系统导出有误，重新导入')
+        .attach('file', file, 'theory.xlsx')
+        .expect(200);
+      expect(res.body).toMatchObject({ dryRun, imported: dryRun ? 0 : 2, errors: [] });
+    }
+    const scores = await request(t.url)
+      .get(`/api/events/${locked.eventId}/scores`)
+      .set(locked.chief.auth)
+      .expect(200);
+    expect((scores.body as { theory: number }[]).map((r) => r.theory)).toEqual([75, 75]);
   });
 });

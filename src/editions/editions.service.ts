@@ -17,6 +17,7 @@ import {
   WarningResponse,
 } from './dto/edition.dto';
 import { CompetitionEvent } from './entities/competition-event.entity';
+import { Entry } from '../registration/entities/entry.entity';
 import { Edition } from './entities/edition.entity';
 
 function warningsFor(edition: Edition): WarningResponse[] {
@@ -118,11 +119,14 @@ export class EditionsService {
   remove(actor: Actor, id: number): Promise<void> {
     return this.uow.run(async (manager) => {
       const edition = await this.findVisible(manager, id, true);
-      if (await manager.existsBy(CompetitionEvent, { editionId: id })) {
+      const events = await manager.countBy(CompetitionEvent, { editionId: id });
+      if (events > 0) {
+        // What is attached, in numbers: the page says what deleting would take with it.
+        const entries = await manager.countBy(Entry, { editionId: id });
         throw conflict(
           'EDITION_HAS_EVENTS',
           'Delete or move its events before deleting an edition.',
-        );
+        ).with({ events, entries });
       }
       await manager.delete(Edition, { id });
       await this.audit.append(manager, {

@@ -157,20 +157,35 @@ export class AssignmentsService {
     return pieces.map((p) => ({ workpieceCode: p.workpieceCode }));
   }
 
-  /** A judge's tablet: modules to mark, aspects, the work-piece codes (recused ones left out), own marks. */
+  /**
+   * A judge's tablet: modules to mark, aspects, the work-piece codes (recused ones left out), own
+   * marks, and the one agreed value of a measurement or deduction whoever took it (so a second
+   * judge sees it rather than an empty cell that conflicts). Events whose results are final are
+   * left out: nothing on them can change any more.
+   */
   async tasksFor(user: AuthUser): Promise<JudgeTaskResponse[]> {
     const m = this.uow.reader;
     const assignments = await m.find(JudgeAssignment, { where: { judgeId: user.id } });
     const tasks: JudgeTaskResponse[] = [];
     for (const assignment of assignments) {
-      const [event, module, aspects, pieces, marks, remarks] = await Promise.all([
-        m.findOneByOrFail(CompetitionEvent, { id: assignment.eventId }),
+      const event = await m.findOneByOrFail(CompetitionEvent, { id: assignment.eventId });
+      if (event.resultsStatus === 'final') {
+        continue;
+      }
+      const [module, aspects, pieces, moduleMarks, remarks] = await Promise.all([
         m.findOneByOrFail(MarkingModuleRow, { id: assignment.moduleId }),
         m.find(AspectRow, { where: { moduleId: assignment.moduleId }, order: { position: 'ASC' } }),
         this.piecesService.piecesFor(m, assignment.eventId, user.unitName),
-        m.find(Mark, { where: { moduleId: assignment.moduleId, judgeId: user.id } }),
+        m.find(Mark, { where: { moduleId: assignment.moduleId } }),
         m.find(RemarkRequest, { where: { eventId: assignment.eventId, resolvedAt: IsNull() } }),
       ]);
+      const shared = new Set(aspects.filter((a) => a.kind !== 'judgement').map((a) => a.id));
+      const mayMark = new Set(pieces.map((p) => p.workpieceCode));
+      const marks = moduleMarks.filter(
+        (mark) =>
+          mark.judgeId === user.id ||
+          (shared.has(mark.aspectId) && mayMark.has(mark.workpieceCode)),
+      );
       // A request naming a code the judge may not mark (回避, or not of this event) is not shown:
       // it would tell the judge a code of their own unit.
       const mine = remarks.filter(

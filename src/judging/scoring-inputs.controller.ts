@@ -16,6 +16,7 @@ import { CHIEF_AND_ORGANIZERS, CurrentUser, Roles } from '../auth/decorators';
 import { ParseIdPipe } from '../common/id.pipe';
 import { uploadOptions } from '../common/upload';
 import {
+  TheoryFileDto,
   TheoryImportDto,
   TheoryImportResponse,
   TimeDto,
@@ -68,15 +69,16 @@ export class ScoringInputsController {
   @ApiConsumes('multipart/form-data')
   @ApiOperation({
     summary:
-      'Theory scores from the exam system (.xlsx/.csv: 检录号, 理论成绩); ?dryRun=true reports row errors only; all or nothing.',
+      'Theory scores from the exam system (.xlsx/.csv: 检录号, 理论成绩); ?dryRun=true reports row errors only; all or nothing. Once locked, the chief judge sends a reason field with the file.',
   })
   @ApiOkResponse({ type: TheoryImportResponse })
   importTheoryFile(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseIdPipe) id: number,
+    @Body() body: TheoryFileDto,
     @Query('dryRun', new ParseBoolPipe({ optional: true })) dryRun?: boolean,
     @UploadedFile() file?: Express.Multer.File,
   ): Promise<TheoryImportResponse> {
-    return this.sheets.theory(actorOf(user), id, dryRun ?? false, file);
+    return this.sheets.theory(actorOf(user), id, dryRun ?? false, file, body.reason);
   }
 }

@@ -44,6 +44,7 @@ export class SheetImportsService {
     eventId: number,
     dryRun: boolean,
     file?: UploadedSheet,
+    reason?: string,
   ): Promise<TheoryImportResponse> {
     const sheet = await parseTheorySheet(required(file));
     if (sheet.errors.length > 0) {
@@ -52,7 +53,7 @@ export class SheetImportsService {
     const result = await this.inputs.importTheory(
       actor,
       eventId,
-      { scores: sheet.rows.map(({ checkInCode, score }) => ({ checkInCode, score })) },
+      { scores: sheet.rows.map(({ checkInCode, score }) => ({ checkInCode, score })), reason },
       dryRun,
     );
     return {

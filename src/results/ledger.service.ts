@@ -122,7 +122,9 @@ export class LedgerService {
         });
         counts[existing ? 'updated' : 'created'] += 1;
       }
-      return counts;
+      const eventsNotFinal =
+        (await manager.countBy(CompetitionEvent, { editionId })) - events.length;
+      return { ...counts, finalEvents: events.length, eventsNotFinal };
     });
   }
 

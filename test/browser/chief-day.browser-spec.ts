@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { encryptedEvent, EncryptedEvent, JUDGE2_UNIT } from './day-prepare';
 import {
   artifactPath,
@@ -19,6 +19,7 @@ import {
   signIn,
   startServer,
 } from './harness';
+import { choose, fillAspect, pickJudge } from './page-steps';
 import { api, login } from './prepare-event';
 
 jest.setTimeout(120_000);
@@ -63,41 +64,6 @@ describe("chief judge's day (browser)", () => {
     await page.getByTestId('chief-tabs').getByText(tab, { exact: true }).click();
   }
 
-  async function choose(select: Locator, option: string): Promise<void> {
-    await select.click();
-    await page.locator('.el-select-dropdown__item:visible', { hasText: option }).click();
-  }
-
-  /** Searches a judge select, picks the option, and waits for its tag; the option's text back. */
-  async function pickJudge(select: Locator, query: string, name: string): Promise<string> {
-    await select.click();
-    await page.keyboard.type(query);
-    // The select's own list (aria-controls), not another select's popper still fading out.
-    const list = await select.locator('input').first().getAttribute('aria-controls');
-    const option = page.locator(`[id="${list}"] .el-select-dropdown__item`, { hasText: name });
-    await option.waitFor();
-    const text = await option.innerText();
-    await option.click();
-    await select.locator('.el-tag', { hasText: name }).waitFor();
-    // A click outside closes the popper, so the next search opens a fresh one.
-    await page.getByTestId('chief-page').locator('h2').click();
-    return text;
-  }
-
-  async function fillAspect(
-    row: Locator,
-    values: { code?: string; description: string; max: string; step?: string },
-  ): Promise<void> {
-    if (values.code) {
-      await row.getByTestId('aspect-code').fill(values.code);
-    }
-    await row.getByTestId('aspect-description').fill(values.description);
-    await row.getByTestId('aspect-max').fill(values.max);
-    if (values.step !== undefined) {
-      await row.getByTestId('aspect-step').fill(values.step);
-    }
-  }
-
   it('builds the scheme in the editor, checked as typed, and saves what the API then holds', async () => {
     await signIn(page, server.baseUrl, 'chief');
     await openChiefTab('评分标准');
@@ -124,7 +90,7 @@ describe("chief judge's day (browser)", () => {
     await fillAspect(a2, { code: 'A1', description: '安全文明', max: '30', step: '1' });
     await a2.getByText('代码 A1 重复').waitFor();
     await a2.getByTestId('aspect-code').fill('A2');
-    await choose(a2.getByTestId('aspect-kind'), '评价');
+    await choose(page, a2.getByTestId('aspect-kind'), '评价');
     await a2.getByTestId('aspect-spread').fill('2');
 
     await editor.getByTestId('add-module').click();
@@ -193,8 +159,8 @@ describe("chief judge's day (browser)", () => {
     const panel = page.getByTestId('chief-assignments');
     for (const code of ['B', 'A']) {
       const select = panel.getByTestId(`assign-select-${code}`);
-      await pickJudge(select, '王强', '评分裁判 王强');
-      const chen = await pickJudge(select, JUDGE2_UNIT.slice(0, 4), '评分裁判 陈刚');
+      await pickJudge(page, select, '王强', '评分裁判 王强');
+      const chen = await pickJudge(page, select, JUDGE2_UNIT.slice(0, 4), '评分裁判 陈刚');
       expect(chen).toContain('回避 2 名本单位选手');
     }
     await panel.getByTestId('assign-conflicts').first().getByText('与 2 名选手同单位').waitFor();

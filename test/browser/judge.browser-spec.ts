@@ -203,6 +203,9 @@ describe('judge tablet offline (browser)', () => {
       `/judge/modules/${prepared.moduleId}/sign`,
       prepared.judge1.token,
     );
+    // The banner follows the progress under it: signed now, nothing stands in the way, it goes.
+    await card.getByText('已签字 1 / 1').waitFor({ timeout: 15_000 });
+    await notReady.waitFor({ state: 'detached', timeout: 1_000 });
     await card.getByTestId('lock').click();
     await page.locator('.el-message-box__btns .el-button--primary').click();
     await card.getByTestId('unlock').waitFor();

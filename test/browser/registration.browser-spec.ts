@@ -205,7 +205,15 @@ describe('registration day (browser)', () => {
     await page.waitForURL(/\/draw/);
     // The first event of the edition is chosen when the URL names none.
     await page.getByTestId('event-picker').getByText('数控车工(职工组)').waitFor();
+    // The draw fixes the workstations: it asks first, and a cancel draws nothing.
     await page.getByTestId('draw-button').click();
+    const box = page.locator('.el-message-box');
+    expect(await box.innerText()).toContain('为「数控车工(职工组)」抽签？');
+    await box.getByRole('button', { name: '取消' }).click();
+    await box.waitFor({ state: 'hidden' });
+    await page.getByTestId('draw-empty').waitFor();
+    await page.getByTestId('draw-button').click();
+    await box.getByRole('button', { name: '确认' }).click();
     await page.getByTestId('draw-grid').waitFor();
     expect(await page.getByTestId('draw-cell').count()).toBe(ROWS);
     const numbers = (await page.getByTestId('draw-cell').locator('.ws').allInnerTexts()).map(
@@ -317,8 +325,10 @@ describe('registration day (browser)', () => {
       return event.id;
     })()`)) as number;
 
+    // No codes yet: the page says so, not 已封存 (there is nothing sealed).
     await page.getByTestId('menu-codes').click();
-    await page.getByTestId('codes-sealed').waitFor();
+    await page.getByTestId('codes-not-generated').waitFor();
+    expect(await page.getByTestId('codes-sealed').count()).toBe(0);
 
     await page.getByTestId('logout').click();
     await page.waitForURL('**/login');
@@ -333,6 +343,12 @@ describe('registration day (browser)', () => {
     expect(await map.locator('tbody tr').count()).toBeGreaterThan(0);
     await page.locator('.el-message-box').waitFor({ state: 'hidden' });
     await page.screenshot({ path: artifactPath('codes.png'), fullPage: true });
+
+    // Now there are codes, the organizer sees them sealed.
+    await signIn(page, server.baseUrl, 'organizer');
+    await page.goto(`${server.baseUrl}/admin/editions/1/codes?event=${editionEvents}`);
+    await page.getByTestId('codes-sealed').waitFor();
+    expect(await page.getByTestId('codes-not-generated').count()).toBe(0);
   });
 
   it('raised no uncaught errors in the page along the way', () => {

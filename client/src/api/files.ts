@@ -77,8 +77,15 @@ export async function downloadFile(path: string, fallbackName: string): Promise<
 }
 
 /** POSTs a file as multipart form field `file`; the answer is JSON. */
-export async function uploadFile<T>(path: string, file: File): Promise<T> {
+export async function uploadFile<T>(
+  path: string,
+  file: File,
+  fields: Record<string, string> = {},
+): Promise<T> {
   const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) {
+    form.append(name, value);
+  }
   form.append('file', file, file.name);
   const response = await authorizedFetch(path, {
     method: 'POST',

@@ -905,7 +905,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Theory scores from the exam system (.xlsx/.csv: 检录号, 理论成绩); ?dryRun=true reports row errors only; all or nothing. */
+    /** Theory scores from the exam system (.xlsx/.csv: 检录号, 理论成绩); ?dryRun=true reports row errors only; all or nothing. Once locked, the chief judge sends a reason field with the file. */
     post: operations['ScoringInputsController_importTheoryFile'];
     delete?: never;
     options?: never;
@@ -2146,6 +2146,10 @@ export interface components {
     };
     GrantsComputedResponse: {
       created: number;
+      /** @description Events of the edition whose results are not final yet */
+      eventsNotFinal: number;
+      /** @description Events of the edition whose results are final (the only source) */
+      finalEvents: number;
       unchanged: number;
       updated: number;
     };
@@ -2766,6 +2770,10 @@ export interface components {
       checkInCode: string;
       reason: string;
       workpieceCode: string;
+    };
+    TheoryFileDto: {
+      /** @description Required once the modules are locked (the chief judge only) */
+      reason?: string;
     };
     TheoryImportDto: {
       /** @description Required once the modules are locked (the chief judge only) */
@@ -4620,7 +4628,11 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'multipart/form-data': components['schemas']['TheoryFileDto'];
+      };
+    };
     responses: {
       200: {
         headers: {

@@ -140,6 +140,9 @@ const awardsEn: AwardsMessages = {
       title: 'Awards ledger',
       compute: 'Compute grants',
       computed: '{created} created, {unchanged} unchanged, {updated} updated',
+      noneFinal:
+        'Nothing generated: no event of this edition has final results yet ({eventsNotFinal} events not final)',
+      noPrizes: 'Nothing generated: {finalEvents} events are final, but nobody won a prize',
       approve: 'Approve selected',
       approved: '{n} approved',
       pay: 'Pay',

@@ -133,6 +133,9 @@ const awardsZhCN = {
       title: '奖励台账',
       compute: '生成台账',
       computed: '新增 {created}，未变 {unchanged}，更新 {updated}',
+      noneFinal:
+        '没有生成任何奖励：本届尚无最终成绩的赛项（{eventsNotFinal} 个赛项的成绩未定为最终成绩）',
+      noPrizes: '没有生成任何奖励：{finalEvents} 个赛项已是最终成绩，但没有人获奖',
       approve: '批准所选',
       approved: '已审批 {n} 项',
       pay: '发放',

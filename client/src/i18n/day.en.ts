@@ -70,6 +70,8 @@ const dayEn: DayMessages = {
     hint: "The exam system's sheet (.xlsx or .csv) with the columns 检录号 and 理论成绩 (0–100). It is checked first; only a sheet without errors can be imported.",
     choose: 'Choose a file and check it',
     import: 'Import',
+    reasonPlaceholder: 'The marks are locked: the reason for changing theory scores',
+    recheck: 'Check again with the reason',
     imported: '{n} theory scores imported',
     checkedOk: 'Checked: ready to import',
     rowErrors: 'The check found {n} errors; nothing was imported',

@@ -66,6 +66,8 @@ const dayZhCN = {
     hint: '考试系统导出的表格（.xlsx 或 .csv），列：检录号、理论成绩（0–100）。先校验，全部无误后才能导入。',
     choose: '选择文件并校验',
     import: '导入',
+    reasonPlaceholder: '评分已锁定：填写修改理论成绩的理由',
+    recheck: '填写理由后重新校验',
     imported: '已导入 {n} 条理论成绩',
     checkedOk: '校验通过，可以导入',
     rowErrors: '校验发现 {n} 处错误，未导入任何数据',

@@ -283,6 +283,9 @@ const en: Messages = {
       redraw: 'Redraw',
       redrawReason: 'Reason for the redraw',
       redrawHint: 'A redraw voids the current result and records the reason',
+      confirmTitle: 'Confirm the draw',
+      confirm:
+        'Draw workstations for “{event}”? The result stands at once and can be verified; afterwards only the chief judge can redraw, with a reason.',
       done: 'Draw done',
       notDrawn: 'Not drawn yet',
       fullscreen: 'Full screen',
@@ -319,6 +322,8 @@ const en: Messages = {
       sealed:
         'Sealed: only the encryption judge sees the code map until results are locked and decrypted',
       notGenerated: 'No codes generated yet',
+      notGeneratedHint:
+        'The encryption judge generates them once check-in is complete; the map is then sealed, visible to the encryption judge only',
       entryNo: 'Entry no.',
       workstation: 'Workstation',
       checkInCode: 'Check-in code',
@@ -339,6 +344,8 @@ const en: Messages = {
       checkInClosesAt: 'Check-in closes at',
     },
     desk: {
+      draftHint:
+        'Draft: the organizers have not published this edition yet; the chief judge, the judges and the public cannot see it.',
       title: 'Competition desk',
       hint: 'Choose an event',
     },

@@ -91,6 +91,18 @@ export class TheoryImportDto {
   reason?: string;
 }
 
+/** The multipart fields sent beside a theory sheet. */
+export class TheoryFileDto {
+  @ApiPropertyOptional({
+    maxLength: 500,
+    description: 'Required once the modules are locked (the chief judge only)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
+}
+
 export class TheoryAbsentDto {
   @ApiProperty({ description: 'The competitor’s check-in code (检录号)' })
   @IsString()

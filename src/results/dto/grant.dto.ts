@@ -87,10 +87,15 @@ export function toGrantResponse(g: GrantRow): GrantResponse {
 }
 
 /** What a computation of the ledger did (re-running changes nothing). */
+/** What generating the ledger did, and why it may have done nothing. */
 export class GrantsComputedResponse {
   @ApiProperty() created: number;
   @ApiProperty() unchanged: number;
   @ApiProperty() updated: number;
+  @ApiProperty({ description: 'Events of the edition whose results are final (the only source)' })
+  finalEvents: number;
+  @ApiProperty({ description: 'Events of the edition whose results are not final yet' })
+  eventsNotFinal: number;
 }
 
 export class CashCount {

@@ -5,7 +5,7 @@ export const editionsErrors = defineErrors(
   {
     EDITION_NOT_FOUND: '届次不存在',
     EDITION_YEAR_TAKEN: '该年份的届次已存在[[：{year} 年]]',
-    EDITION_HAS_EVENTS: '该届次下仍有赛项，请先删除赛项',
+    EDITION_HAS_EVENTS: '该届次下仍有赛项，不能删除[[：{events} 个赛项、{entries} 条报名]]',
     EDITION_POLICY_FROZEN: '该届次已结束或已有最终成绩，不能更换奖励政策',
     EDITION_YEAR_OFF_CADENCE: '大赛自 {first} 年起每两年举办一届，{year} 年不在此周期内',
     EVENT_NOT_FOUND: '赛项不存在[[：{occupation}]]',
@@ -16,7 +16,8 @@ export const editionsErrors = defineErrors(
   {
     EDITION_NOT_FOUND: 'Edition not found.',
     EDITION_YEAR_TAKEN: 'There is already an edition for this year[[: {year}]].',
-    EDITION_HAS_EVENTS: 'This edition still has events; delete them first.',
+    EDITION_HAS_EVENTS:
+      'This edition still has events and cannot be deleted[[: {events} events, {entries} entries]].',
     EDITION_POLICY_FROZEN:
       'The edition is closed or has final results; its reward policy can no longer change.',
     EDITION_YEAR_OFF_CADENCE:
