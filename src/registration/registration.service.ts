@@ -4,10 +4,9 @@ import { Actor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { fieldProblem } from '../common/errors/validation';
 import type { ErrorCode } from '../common/errors/catalogue';
-import { AppError, conflict, unprocessable } from '../common/errors/app-error';
+import { AppError } from '../common/errors/app-error';
 import { nowIso } from '../database/time';
 import { UnitOfWork } from '../database/unit-of-work';
-import { checkEligibility } from '../domain/eligibility';
 import { parseIdNumber } from '../domain/id-number';
 import { checkPersonName } from '../domain/names';
 import { CompetitionEvent } from '../editions/entities/competition-event.entity';
@@ -17,6 +16,7 @@ import { EntryResponse, SubmitEntryDto, toEntryResponse } from './dto/entry.dto'
 import { Contestant } from './entities/contestant.entity';
 import { Entry } from './entities/entry.entity';
 import { Unit } from './entities/unit.entity';
+import { checkEligible, contestantFields, duplicateEntry } from './submission-rules';
 
 const LIVE = Not(In(['rejected', 'withdrawn']));
 
@@ -73,56 +73,6 @@ export function personOf(input: ContestantInput): Person {
     );
   }
   return { name: name.value, idNumber: normalized, birthDate, gender };
-}
-
-/** What a submission stores about its contestant (created, or refreshed across editions). */
-export function contestantFields(input: ContestantInput, person: Person, unitId: number) {
-  return {
-    name: person.name,
-    gender: person.gender,
-    birthDate: person.birthDate,
-    unitId,
-    phone: input.phone ?? null,
-    employer: input.employer ?? null,
-    qualificationOccupation: input.qualificationOccupation ?? null,
-    qualificationLevel: input.qualificationLevel ?? null,
-    certificateNo: input.certificateNo ?? null,
-    titlesHeld: input.titlesHeld ?? [],
-  };
-}
-
-export function duplicateEntry(person: Person): AppError {
-  return conflict('ENTRY_DUPLICATE', `${person.name} has already entered this event.`).with({
-    name: person.name,
-  });
-}
-
-/** Every eligibility rule of the event at once: ENTRY_INELIGIBLE lists each one failed. */
-export function checkEligible(
-  event: CompetitionEvent,
-  edition: Edition,
-  input: SubmitEntryDto,
-  person: Person,
-  counts: { otherEntriesInEdition: number; teamMembersBefore: number },
-): void {
-  const failures = checkEligibility(
-    {
-      group: event.contestantGroup,
-      mode: event.mode,
-      rules: event.eligibility,
-      referenceDate: edition.startDate ?? `${edition.year}-01-01`,
-    },
-    {
-      group: input.group,
-      birthDate: person.birthDate,
-      qualificationLevel: input.contestant.qualificationLevel ?? null,
-      titlesHeld: input.contestant.titlesHeld ?? [],
-      ...counts,
-    },
-  );
-  if (failures.length > 0) {
-    throw unprocessable('ENTRY_INELIGIBLE', failures.map((f) => f.message).join(' '), failures);
-  }
 }
 
 /**
