@@ -216,6 +216,10 @@ export class ImportService {
     }
     job.errors = errors.sort((a, b) => a.row - b.row);
     job.finishedAt = new Date().toISOString();
+    if (job.status !== 'validated' || job.errors.length > 0) {
+      // Nothing more can be committed from this job: its rows need not stay for the hour.
+      Object.assign(job, { rows: [], prepared: [] });
+    }
   }
 
   /**
