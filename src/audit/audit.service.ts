@@ -21,6 +21,9 @@ export interface AuditInput {
 /** Any fixed number: the PostgreSQL advisory lock that orders appends to the chain. */
 const CHAIN_LOCK_KEY = 2015339;
 
+/** Audit rows per INSERT statement in appendMany (12 parameters each). */
+const AUDIT_ROWS_PER_INSERT = 100;
+
 const json = (value: unknown): string | null =>
   value === undefined || value === null ? null : JSON.stringify(value);
 
@@ -42,6 +45,19 @@ export class AuditService implements OnApplicationShutdown {
    * together. The lock is held until that transaction ends, so seq order is commit order.
    */
   async append(manager: EntityManager, input: AuditInput): Promise<AuditEntry> {
+    const [entry] = await this.appendMany(manager, [input]);
+    return entry;
+  }
+
+  /**
+   * Appends rows in the given order inside the caller's transaction, the chain's tail read once
+   * and the rows written a chunk per statement: the same rows, seq by seq, as one append each
+   * (a bulk import writes thousands).
+   */
+  async appendMany(manager: EntityManager, inputs: AuditInput[]): Promise<AuditEntry[]> {
+    if (inputs.length === 0) {
+      return [];
+    }
     if (manager.connection.options.type === 'postgres') {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK_KEY]);
     }
@@ -49,47 +65,61 @@ export class AuditService implements OnApplicationShutdown {
       manager,
       'SELECT "seq", "hash" FROM "audit_log" ORDER BY "seq" DESC LIMIT 1',
     );
-    const content = {
-      seq: Number(last?.seq ?? 0) + 1,
-      at: nowIso(),
-      actorId: input.actor.id,
-      actorName: input.actor.name,
-      action: input.action,
-      entityType: input.entityType,
-      entityId:
-        input.entityId === undefined || input.entityId === null ? null : String(input.entityId),
-      before: json(input.before),
-      after: json(input.after),
-      reason: input.reason ?? null,
-    };
-    const prevHash = last?.hash ?? GENESIS_HASH;
-    const hash = chainHash(prevHash, content);
-    await runSql(
-      manager,
-      'INSERT INTO "audit_log" ("seq", "at", "actorId", "actorName", "action", "entityType", "entityId", "before", "after", "reason", "prevHash", "hash") ' +
-        'VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)',
-      [
-        content.seq,
-        content.at,
-        content.actorId,
-        content.actorName,
-        content.action,
-        content.entityType,
-        content.entityId,
-        content.before,
-        content.after,
-        content.reason,
-        prevHash,
-        hash,
-      ],
-    );
+    let seq = Number(last?.seq ?? 0);
+    let prevHash = last?.hash ?? GENESIS_HASH;
+    const entries = inputs.map((input): AuditEntry => {
+      seq += 1;
+      const content = {
+        seq,
+        at: nowIso(),
+        actorId: input.actor.id,
+        actorName: input.actor.name,
+        action: input.action,
+        entityType: input.entityType,
+        entityId:
+          input.entityId === undefined || input.entityId === null ? null : String(input.entityId),
+        before: json(input.before),
+        after: json(input.after),
+        reason: input.reason ?? null,
+      };
+      const entry = { ...content, prevHash, hash: chainHash(prevHash, content) };
+      prevHash = entry.hash;
+      return entry;
+    });
+    for (let i = 0; i < entries.length; i += AUDIT_ROWS_PER_INSERT) {
+      const chunk = entries.slice(i, i + AUDIT_ROWS_PER_INSERT);
+      let n = 0;
+      const values = chunk.map(
+        () => `(${Array.from({ length: 12 }, () => `$${(n += 1)}`).join(', ')})`,
+      );
+      await runSql(
+        manager,
+        'INSERT INTO "audit_log" ("seq", "at", "actorId", "actorName", "action", "entityType", "entityId", "before", "after", "reason", "prevHash", "hash") ' +
+          `VALUES ${values.join(', ')}`,
+        chunk.flatMap((e) => [
+          e.seq,
+          e.at,
+          e.actorId,
+          e.actorName,
+          e.action,
+          e.entityType,
+          e.entityId,
+          e.before,
+          e.after,
+          e.reason,
+          e.prevHash,
+          e.hash,
+        ]),
+      );
+    }
+    const tail = entries[entries.length - 1];
     if (this.heads.isPostgres) {
       const previous = last ? { seq: Number(last.seq), hash: last.hash } : null;
-      await this.heads.advanceInTransaction(manager, previous, { seq: content.seq, hash });
+      await this.heads.advanceInTransaction(manager, previous, { seq: tail.seq, hash: tail.hash });
     } else {
       this.heads.noteAppend();
     }
-    return { ...content, prevHash, hash };
+    return entries;
   }
 
   async list(options: {

@@ -4,10 +4,9 @@ import { Actor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { fieldProblem } from '../common/errors/validation';
 import type { ErrorCode } from '../common/errors/catalogue';
-import { AppError, conflict, unprocessable } from '../common/errors/app-error';
+import { AppError } from '../common/errors/app-error';
 import { nowIso } from '../database/time';
 import { UnitOfWork } from '../database/unit-of-work';
-import { checkEligibility } from '../domain/eligibility';
 import { parseIdNumber } from '../domain/id-number';
 import { checkPersonName } from '../domain/names';
 import { CompetitionEvent } from '../editions/entities/competition-event.entity';
@@ -17,6 +16,7 @@ import { EntryResponse, SubmitEntryDto, toEntryResponse } from './dto/entry.dto'
 import { Contestant } from './entities/contestant.entity';
 import { Entry } from './entities/entry.entity';
 import { Unit } from './entities/unit.entity';
+import { checkEligible, contestantFields, duplicateEntry } from './submission-rules';
 
 const LIVE = Not(In(['rejected', 'withdrawn']));
 
@@ -46,7 +46,7 @@ interface Vetted {
   existing: Contestant | null;
 }
 
-function personOf(input: ContestantInput): Person {
+export function personOf(input: ContestantInput): Person {
   const name = checkPersonName(input.name);
   if (!name.ok) {
     throw fieldError(422, 'NAME_INVALID', 'contestant.name', name.message);
@@ -112,43 +112,26 @@ export class RegistrationService {
       existing &&
       (await manager.existsBy(Entry, { eventId: event.id, contestantId: existing.id }))
     ) {
-      throw conflict('ENTRY_DUPLICATE', `${person.name} has already entered this event.`).with({
-        name: person.name,
-      });
+      throw duplicateEntry(person);
     }
-    const failures = checkEligibility(
-      {
-        group: event.contestantGroup,
-        mode: event.mode,
-        rules: event.eligibility,
-        referenceDate: edition.startDate ?? `${edition.year}-01-01`,
-      },
-      {
-        group: input.group,
-        birthDate: person.birthDate,
-        qualificationLevel: input.contestant.qualificationLevel ?? null,
-        titlesHeld: input.contestant.titlesHeld ?? [],
-        otherEntriesInEdition: existing
-          ? await manager.countBy(Entry, {
-              editionId: edition.id,
-              contestantId: existing.id,
+    checkEligible(event, edition, input, person, {
+      otherEntriesInEdition: existing
+        ? await manager.countBy(Entry, {
+            editionId: edition.id,
+            contestantId: existing.id,
+            status: LIVE,
+          })
+        : 0,
+      teamMembersBefore:
+        input.teamNo === undefined
+          ? 0
+          : teamMembersInSheet +
+            (await manager.countBy(Entry, {
+              eventId: event.id,
+              teamNo: input.teamNo,
               status: LIVE,
-            })
-          : 0,
-        teamMembersBefore:
-          input.teamNo === undefined
-            ? 0
-            : teamMembersInSheet +
-              (await manager.countBy(Entry, {
-                eventId: event.id,
-                teamNo: input.teamNo,
-                status: LIVE,
-              })),
-      },
-    );
-    if (failures.length > 0) {
-      throw unprocessable('ENTRY_INELIGIBLE', failures.map((f) => f.message).join(' '), failures);
-    }
+            })),
+    });
     return { event, edition, person, existing };
   }
 
@@ -203,20 +186,8 @@ export class RegistrationService {
     person: Person,
     existing: Contestant | null,
   ): Promise<Contestant> {
-    const { name, idNumber: normalized, birthDate, gender } = person;
     const unit = await this.unitNamed(manager, actor, input.unitName);
-    const fields = {
-      name,
-      gender,
-      birthDate,
-      unitId: unit.id,
-      phone: input.phone ?? null,
-      employer: input.employer ?? null,
-      qualificationOccupation: input.qualificationOccupation ?? null,
-      qualificationLevel: input.qualificationLevel ?? null,
-      certificateNo: input.certificateNo ?? null,
-      titlesHeld: input.titlesHeld ?? [],
-    };
+    const fields = contestantFields(input, person, unit.id);
     const now = nowIso();
     if (existing) {
       // One person across editions: a new entry refreshes what the unit reported this time.
@@ -235,7 +206,7 @@ export class RegistrationService {
     }
     const created = manager.create(Contestant, {
       ...fields,
-      idNumber: normalized,
+      idNumber: person.idNumber,
       createdAt: now,
       updatedAt: now,
     });

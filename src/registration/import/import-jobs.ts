@@ -2,6 +2,7 @@ import type { Actor } from '../../audit/actor';
 import { notFound } from '../../common/errors/app-error';
 import { localizeMessage } from '../../common/errors/localize';
 import { requestLocale } from '../../common/i18n/request-locale';
+import type { PreparedRow } from './import.service';
 import type { ParsedRow, RowError } from './sheet-format';
 
 export type ImportStatus = 'validating' | 'validated' | 'committing' | 'committed' | 'failed';
@@ -22,6 +23,8 @@ export interface ImportJob {
 export interface JobState extends ImportJob {
   actor: Actor;
   rows: ParsedRow[];
+  /** Each row's input checks from the dry run, by index in `rows`, reused by the commit. */
+  prepared: (PreparedRow | undefined)[];
   sheetErrors: RowError[];
 }
 
@@ -44,7 +47,7 @@ export class ImportJobs {
   }
 
   view(job: JobState): ImportJob {
-    const { actor: _a, rows: _r, sheetErrors: _s, ...view } = job;
+    const { actor: _a, rows: _r, prepared: _p, sheetErrors: _s, ...view } = job;
     // Worded per request: the dry run's reader may not share the uploader's language.
     const locale = requestLocale();
     return {

@@ -4,15 +4,17 @@ import { validateSync } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Actor } from '../../audit/actor';
+import { AuditService } from '../../audit/audit.service';
 import { AppError, conflict, notFound } from '../../common/errors/app-error';
 import { flattenValidationErrors } from '../../common/errors/validation';
 import { utf8FileName } from '../../common/upload';
 import { UnitOfWork } from '../../database/unit-of-work';
 import type { EligibilityFailure } from '../../domain/eligibility';
-import { CompetitionEvent } from '../../editions/entities/competition-event.entity';
 import { Edition } from '../../editions/entities/edition.entity';
 import { SubmitEntryDto } from '../dto/entry.dto';
-import { RegistrationService } from '../registration.service';
+import { Person, personOf } from '../registration.service';
+import { writeAccepted } from './import-batch';
+import { Accepted, loadFacts, SheetFacts, vetFromFacts } from './import-facts';
 import { ImportJob, ImportJobs, JobState } from './import-jobs';
 import {
   COLUMN_OF_FIELD,
@@ -26,8 +28,72 @@ import { readRegistrationSheet } from './sheet-reader';
 
 class Rollback extends Error {}
 
-// Every few rows: a row costs ~1 ms (validation and reads), and marks must not wait behind many.
-const YIELD_EVERY = 5;
+// The longest stretch of checking between yields: marks must not wait behind it.
+const SLICE_MS = 5;
+/** Rows parsed between yields (a row takes a few µs). */
+const PARSE_BETWEEN_YIELDS = 500;
+
+type At = (
+  column: string | null,
+  code: string,
+  message: string,
+  params?: Record<string, unknown>,
+) => RowError;
+
+/** A row's submission as the form would send it, validated, and its person: no reads. */
+export type PreparedRow = { eventId: number } & (
+  { errors: RowError[] } | { dto: SubmitEntryDto; person: Person }
+);
+
+/** The row errors of a submission's AppError: eligibility failures each on their own column. */
+function rowErrorsOf(error: AppError, at: At): RowError[] {
+  if (error.code === 'ENTRY_INELIGIBLE') {
+    return (error.details as EligibilityFailure[]).map((f) =>
+      at(COLUMN_OF_RULE[f.rule], f.code, f.message, f.params),
+    );
+  }
+  const field = (error.details as { field?: string }[] | undefined)?.[0]?.field;
+  return [
+    at(
+      field ? (COLUMN_OF_FIELD[field] ?? field) : '身份证号',
+      error.code,
+      error.message,
+      error.params,
+    ),
+  ];
+}
+
+function prepareRow(row: ParsedRow, eventId: number, at: At): PreparedRow {
+  const dto = plainToInstance(SubmitEntryDto, {
+    eventId,
+    group: row.group,
+    teamNo: row.teamNo,
+    contestant: row.contestant,
+  });
+  const invalid = flattenValidationErrors(
+    validateSync(dto, { whitelist: true, forbidNonWhitelisted: true }),
+  );
+  if (invalid.length > 0) {
+    return {
+      eventId,
+      errors: invalid.map((f) => {
+        const first = f.errors?.[0];
+        const column = COLUMN_OF_FIELD[f.field] ?? f.field;
+        return first
+          ? at(column, first.code, f.messages[0], first.params)
+          : at(column, 'VALIDATION_FAILED', f.messages.join('; '));
+      }),
+    };
+  }
+  try {
+    return { eventId, dto, person: personOf(dto.contestant) };
+  } catch (error) {
+    if (!(error instanceof AppError)) {
+      throw error;
+    }
+    return { eventId, errors: rowErrorsOf(error, at) };
+  }
+}
 
 /**
  * Bulk registration from .xlsx/.csv: a dry run that reports every row's problems (row, column,
@@ -40,7 +106,7 @@ export class ImportService {
 
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly registration: RegistrationService,
+    private readonly audit: AuditService,
   ) {}
 
   async start(
@@ -56,7 +122,11 @@ export class ImportService {
     const sheet = await readRegistrationSheet(file);
     const rows: ParsedRow[] = [];
     const errors = [...sheet.errors];
-    for (const { row, raw } of sheet.rows) {
+    for (const [i, { row, raw }] of sheet.rows.entries()) {
+      if (i > 0 && i % PARSE_BETWEEN_YIELDS === 0) {
+        // 5,000 rows take tens of ms: marks must not wait behind them.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
       const parsed = parseRow(row, raw);
       if (parsed.ok) {
         rows.push(parsed.value);
@@ -77,6 +147,7 @@ export class ImportService {
       finishedAt: null,
       actor,
       rows,
+      prepared: [],
       sheetErrors: errors,
     };
     this.jobs.add(job);
@@ -109,32 +180,25 @@ export class ImportService {
   private async run(job: JobState, commit: boolean): Promise<void> {
     const errors: RowError[] = [...job.sheetErrors];
     let created = 0;
-    // The dry run only reads: outside the write transaction, so judges' marks and every other
-    // write go on while it runs (on SQLite the app has one write connection, and a 5,000-row
-    // dry run inside it held marks back for 5 s). The commit writes all rows in one transaction.
-    const pass = commit
-      ? (work: (m: EntityManager) => Promise<void>) => this.uow.run(work)
-      : (work: (m: EntityManager) => Promise<void>) => work(this.uow.reader);
-    const teams = new Map<string, number>();
     try {
-      await pass(async (manager) => {
-        const events = await this.eventsByKey(manager, job.editionId);
-        const seen = new Map<string, number>();
-        job.processed = job.total - job.rows.length;
-        for (const row of job.rows) {
-          const rowErrors = await this.submitRow(manager, job, row, events, seen, commit, teams);
-          errors.push(...rowErrors);
-          created += rowErrors.length === 0 ? 1 : 0;
-          job.processed += 1;
-          if (job.processed % YIELD_EVERY === 0) {
-            // Let the console's progress polls through while the transaction is open.
-            await new Promise((resolve) => setImmediate(resolve));
+      if (commit) {
+        // One transaction: the facts read again under the write lock, every row checked again
+        // (its input checks kept from the dry run; no yield, which would only hold the write
+        // lock longer), then all rows written in chunks with their audit rows; any row's error
+        // writes nothing.
+        await this.uow.run(async (manager) => {
+          const { accepted, facts } = await this.check(manager, job, errors, false);
+          if (errors.length > 0) {
+            throw new Rollback();
           }
-        }
-        if (!commit || errors.length > 0) {
-          throw new Rollback();
-        }
-      });
+          created = await writeAccepted(manager, this.audit, job.actor, facts, accepted);
+        });
+      } else {
+        // The dry run only reads: outside the write transaction, so judges' marks and every
+        // other write go on while it runs (on SQLite the app has one write connection).
+        await this.check(this.uow.reader, job, errors);
+        throw new Rollback();
+      }
       Object.assign(job, { status: 'committed', created });
     } catch (error) {
       if (!(error instanceof Rollback)) {
@@ -152,25 +216,65 @@ export class ImportService {
     }
     job.errors = errors.sort((a, b) => a.row - b.row);
     job.finishedAt = new Date().toISOString();
+    if (job.status !== 'validated' || job.errors.length > 0) {
+      // Nothing more can be committed from this job: its rows need not stay for the hour.
+      Object.assign(job, { rows: [], prepared: [] });
+    }
   }
 
-  private async submitRow(
+  /**
+   * Every row through the submission's checks, in sheet order, against facts read once: the
+   * same errors (codes, params, columns) as submitting the rows one by one.
+   */
+  private async check(
     manager: EntityManager,
     job: JobState,
+    errors: RowError[],
+    yieldToOthers = true,
+  ): Promise<{ accepted: Accepted[]; facts: SheetFacts }> {
+    const facts = await loadFacts(
+      manager,
+      job.editionId,
+      job.rows.map((r) => r.contestant.idNumber.trim().toUpperCase()),
+    );
+    const seen = new Map<string, number>();
+    const teams = new Map<string, number>();
+    const accepted: Accepted[] = [];
+    job.processed = job.total - job.rows.length;
+    let slice = performance.now();
+    for (const [i, row] of job.rows.entries()) {
+      const outcome = this.checkRow(job, i, row, facts, seen, teams);
+      if (Array.isArray(outcome)) {
+        errors.push(...outcome);
+      } else {
+        accepted.push(outcome);
+      }
+      job.processed += 1;
+      if (yieldToOthers && performance.now() - slice > SLICE_MS) {
+        // Let marks and the console's progress polls through.
+        await new Promise((resolve) => setImmediate(resolve));
+        slice = performance.now();
+      }
+    }
+    return { accepted, facts };
+  }
+
+  private checkRow(
+    job: JobState,
+    index: number,
     row: ParsedRow,
-    events: Map<string, number>,
+    facts: SheetFacts,
     seen: Map<string, number>,
-    write: boolean,
     teams: Map<string, number>,
-  ): Promise<RowError[]> {
+  ): RowError[] | Accepted {
     const at = (
       column: string | null,
       code: string,
       message: string,
       params?: Record<string, unknown>,
     ): RowError => ({ row: row.row, column, code, ...(params ? { params } : {}), message });
-    const eventId = events.get(`${row.occupation}|${row.group}`);
-    if (eventId === undefined) {
+    const event = facts.eventsByKey.get(`${row.occupation}|${row.group}`);
+    if (event === undefined) {
       return [
         at(
           COLUMNS[0].header,
@@ -189,62 +293,22 @@ export class ImportService {
       ];
     }
     seen.set(row.contestant.idNumber, row.row);
-    const dto = plainToInstance(SubmitEntryDto, {
-      eventId,
-      group: row.group,
-      teamNo: row.teamNo,
-      contestant: row.contestant,
-    });
-    const invalid = flattenValidationErrors(
-      validateSync(dto, { whitelist: true, forbidNonWhitelisted: true }),
-    );
-    if (invalid.length > 0) {
-      return invalid.map((f) => {
-        const first = f.errors?.[0];
-        const column = COLUMN_OF_FIELD[f.field] ?? f.field;
-        return first
-          ? at(column, first.code, f.messages[0], first.params)
-          : at(column, 'VALIDATION_FAILED', f.messages.join('; '));
-      });
+    // What does not depend on the database, kept from the dry run for the commit.
+    let input = job.prepared[index];
+    if (input === undefined || input.eventId !== event.id) {
+      input = prepareRow(row, event.id, at);
+      job.prepared[index] = input;
+    }
+    if ('errors' in input) {
+      return input.errors;
     }
     try {
-      if (write) {
-        // A savepoint per row: a row that fails leaves nothing behind.
-        await manager.transaction((m) => this.registration.submitIn(m, job.actor, dto));
-      } else {
-        const team = `${eventId}|${dto.teamNo ?? ''}`;
-        await this.registration.vet(manager, dto, teams.get(team) ?? 0);
-        if (dto.teamNo !== undefined) {
-          teams.set(team, (teams.get(team) ?? 0) + 1);
-        }
-      }
-      return [];
+      return vetFromFacts(facts, event, input.dto, input.person, teams);
     } catch (error) {
       if (!(error instanceof AppError)) {
         throw error;
       }
-      if (error.code === 'ENTRY_INELIGIBLE') {
-        return (error.details as EligibilityFailure[]).map((f) =>
-          at(COLUMN_OF_RULE[f.rule], f.code, f.message, f.params),
-        );
-      }
-      const field = (error.details as { field?: string }[] | undefined)?.[0]?.field;
-      return [
-        at(
-          field ? (COLUMN_OF_FIELD[field] ?? field) : '身份证号',
-          error.code,
-          error.message,
-          error.params,
-        ),
-      ];
+      return rowErrorsOf(error, at);
     }
-  }
-
-  private async eventsByKey(
-    manager: EntityManager,
-    editionId: number,
-  ): Promise<Map<string, number>> {
-    const events = await manager.find(CompetitionEvent, { where: { editionId } });
-    return new Map(events.map((e) => [`${e.occupation}|${e.contestantGroup}`, e.id]));
   }
 }
