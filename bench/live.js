@@ -18,7 +18,9 @@
  *          and pool their samples, so neither the product nor a baseline always runs on a fresh box
  *          --time-limit-s (1200 per round): the bench kills everything it started and exits after it
  * Targets (issue, 5,000 viewers): ratio ≤ 1.3, ratio_raw_ws ≤ 1.5, ≤ 25 KB RSS/viewer, submit p99 ≤ 100 ms.
- * Last line: {"bench":"live","viewers":…,"p50_ms":…,"p99_ms":…,"ratio":…,"ratio_raw_ws":…,"rss_kb_per_viewer":…,"submit_p99_ms":…}
+ * Last line: {"bench":"live","viewers":…,"p50_ms":…,"p99_ms":…,"ratio":…,"ratio_raw_ws":…,"rss_kb_per_viewer":…,"submit_p99_ms":…,
+ *   "missing":…,"cpu_us_per_viewer":{product,sio,ws},"cpu_api_us_per_viewer":…,"cpu_ratio_raw_ws":…,
+ *   "rss_kb_per_viewer_baselines":{sio,ws},"p99_ms_baselines":{sio,ws}}
  */
 const { fork } = require('node:child_process');
 const { readdirSync, readFileSync } = require('node:fs');
@@ -127,8 +129,8 @@ function rssKb(pid) {
 }
 
 /** utime + stime of a process and its descendants in ms (clock ticks of 10 ms). */
-function cpuMs(pid) {
-  return tree(pid).reduce((sum, p) => {
+function cpuMs(pid, only = tree(pid)) {
+  return only.reduce((sum, p) => {
     try {
       const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ');
       return sum + (Number(fields[11]) + Number(fields[12])) * 10;
@@ -290,6 +292,7 @@ async function runPhase(label, { mode, url, path, eventId, serverPid, trigger, d
     const actions = [];
     const start = now() + 200;
     let cpuStart = 0;
+    let apiCpuStart = 0;
     let genCpuStart = 0;
     for (let i = 0; i < total; i += 1) {
       const due = start + i * INTERVAL_MS;
@@ -299,6 +302,7 @@ async function runPhase(label, { mode, url, path, eventId, serverPid, trigger, d
       }
       if (i === WARMUP) {
         cpuStart = cpuMs(serverPid);
+        apiCpuStart = cpuMs(serverPid, [serverPid]);
         genCpuStart = gens.reduce((sum, g) => sum + cpuMs(g.child.pid), 0);
       }
       const sentAt = now();
@@ -312,6 +316,10 @@ async function runPhase(label, { mode, url, path, eventId, serverPid, trigger, d
     }
     await sleep(Math.max(3000, INTERVAL_MS));
     const cpuUsed = cpuMs(serverPid) - cpuStart;
+    // The product's API process also answers the judges' marks (and the locks) during the window:
+    // with fan-out workers, the fan-out's own CPU is the workers' (the rest of the tree).
+    const apiCpuUsed = cpuMs(serverPid, [serverPid]) - apiCpuStart;
+    const fanoutCpuUsed = tree(serverPid).length > 1 ? cpuUsed - apiCpuUsed : cpuUsed;
     const genCpuUsed = gens.reduce((sum, g) => sum + cpuMs(g.child.pid), 0) - genCpuStart;
     const rssEnd = rssKb(serverPid);
     const submit = stopDuring ? await stopDuring() : null;
@@ -421,6 +429,8 @@ async function runPhase(label, { mode, url, path, eventId, serverPid, trigger, d
       rssPerViewer,
       rssEnd,
       cpuUsPerViewerPerBroadcast: (cpuUsed * 1000) / MEASURED / connect.joined,
+      fanoutCpuUsPerViewerPerBroadcast: (fanoutCpuUsed * 1000) / MEASURED / connect.joined,
+      apiCpuUsPerViewerPerBroadcast: (apiCpuUsed * 1000) / MEASURED / connect.joined,
       genCpuUsPerViewerPerBroadcast: (genCpuUsed * 1000) / MEASURED / connect.joined,
       submit,
     };
@@ -430,7 +440,7 @@ async function runPhase(label, { mode, url, path, eventId, serverPid, trigger, d
         `first→last spread ${r1(result.spreadMedian)} ms; ack median ${r1(result.ackMedian)} ms after the request; ` +
         `from the request instead of the ack: p50 ${r1(result.reqP50)} ms, p99 ${r1(result.reqP99)} ms; server RSS after the broadcasts ${rssEnd} kB; ` +
         `missing ${missing}, negative ${negative}, extra pushes ${extraPushes}, disconnects ${disconnects}; ` +
-        `server CPU ${r1(result.cpuUsPerViewerPerBroadcast)} µs per viewer per broadcast (incl. everything else it did), generators ${r1(result.genCpuUsPerViewerPerBroadcast)} µs`,
+        `server CPU ${r1(result.cpuUsPerViewerPerBroadcast)} µs per viewer per broadcast (incl. everything else it did; fan-out processes ${r1(result.fanoutCpuUsPerViewerPerBroadcast)}, API process ${r1(result.apiCpuUsPerViewerPerBroadcast)}), generators ${r1(result.genCpuUsPerViewerPerBroadcast)} µs`,
     );
     if (submit) {
       console.log(
@@ -660,6 +670,8 @@ async function main() {
       // The product server stays up across rounds: only its first round starts from a fresh heap.
       rssPerViewer: kind === 'product' ? list[0].rssPerViewer : mean('rssPerViewer'),
       cpu: mean('cpuUsPerViewerPerBroadcast'),
+      fanoutCpu: mean('fanoutCpuUsPerViewerPerBroadcast'),
+      apiCpu: mean('apiCpuUsPerViewerPerBroadcast'),
       genCpu: mean('genCpuUsPerViewerPerBroadcast'),
       missing: list.reduce((s, r) => s + r.missing, 0),
       errors: list.reduce((s, r) => s + r.connectErrors, 0),
@@ -676,7 +688,7 @@ async function main() {
   );
   for (const r of [p, s, w].filter(Boolean)) {
     console.log(
-      `  ${r.label.padEnd(15)} p50 ${String(r1(r.p50)).padStart(7)} ms  p99 ${String(r1(r.p99)).padStart(7)} ms (per round ${r.perRoundP99.join(', ')})  last viewer ${String(r1(r.lastViewerMedian)).padStart(7)} ms (worst ${r1(r.lastViewerMax)})  (from request p99 ${r1(r.reqP99)})  RSS ${r1(r.rssPerViewer)} KB/viewer  CPU server ${r1(r.cpu)} + generators ${r1(r.genCpu)} µs/viewer/broadcast  missing ${r.missing}  connect errors ${r.errors}`,
+      `  ${r.label.padEnd(15)} p50 ${String(r1(r.p50)).padStart(7)} ms  p99 ${String(r1(r.p99)).padStart(7)} ms (per round ${r.perRoundP99.join(', ')})  last viewer ${String(r1(r.lastViewerMedian)).padStart(7)} ms (worst ${r1(r.lastViewerMax)})  (from request p99 ${r1(r.reqP99)})  RSS ${r1(r.rssPerViewer)} KB/viewer  CPU server ${r1(r.cpu)} (fan-out ${r1(r.fanoutCpu)}) + generators ${r1(r.genCpu)} µs/viewer/broadcast  missing ${r.missing}  connect errors ${r.errors}`,
     );
   }
   if (p && p.submitP99 !== null) {
@@ -699,6 +711,22 @@ async function main() {
       ratio_raw_ws: ratioRaw === null ? null : Number(ratioRaw.toFixed(2)),
       rss_kb_per_viewer: p ? r1(p.rssPerViewer) : null,
       submit_p99_ms: p && p.submitP99 !== null ? r1(p.submitP99) : null,
+      missing: p ? p.missing : null,
+      // Server CPU per viewer per broadcast over the measured window (/proc utime+stime, generators
+      // excluded). The product's is its fan-out workers' (its API process, which also answers 50
+      // marks/s, is apart in cpu_api_us_per_viewer); the baselines have one process each.
+      cpu_us_per_viewer: {
+        product: p ? r1(p.fanoutCpu) : null,
+        sio: s ? r1(s.fanoutCpu) : null,
+        ws: w ? r1(w.fanoutCpu) : null,
+      },
+      cpu_api_us_per_viewer: p ? r1(p.apiCpu) : null,
+      cpu_ratio_raw_ws: p && w ? Number((p.fanoutCpu / w.fanoutCpu).toFixed(2)) : null,
+      rss_kb_per_viewer_baselines: {
+        sio: s ? r1(s.rssPerViewer) : null,
+        ws: w ? r1(w.rssPerViewer) : null,
+      },
+      p99_ms_baselines: { sio: s ? r1(s.p99) : null, ws: w ? r1(w.p99) : null },
     }),
   );
 }
