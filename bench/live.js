@@ -54,6 +54,9 @@ const LIVE_INTERVAL_MS = String(option('live-interval-ms', 100));
 const ONLY = String(option('only', 'product,sio,ws')).split(',');
 const ROUNDS = Number(option('rounds', 2));
 const LIVE_WORKERS = Number(option('live-workers', 1));
+const INSTANCES = Number(option('instances', 1));
+const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const TIME_LIMIT_MS = Number(option('time-limit-s', 20 * 60 * ROUNDS)) * 1000;
 
 // ---------------------------------------------------------------------------------------------
@@ -158,7 +161,7 @@ const r1 = (x) => Math.round(x * 10) / 10;
 
 let addressBase = 2 + Math.floor(Math.random() * 200); // 127.<base+phase>.<generator>.<n>
 
-function startGenerators(label, mode, url, eventId, path) {
+function startGenerators(label, mode, urls, eventId, path) {
   const phaseOctet = addressBase++;
   const gens = [];
   for (let g = 0; g < GENERATORS; g += 1) {
@@ -192,7 +195,8 @@ function startGenerators(label, mode, url, eventId, path) {
     child.send({
       cmd: 'connect',
       mode,
-      url,
+      // With several instances, each generator's viewers go to one of them (half on each for 2).
+      url: [urls].flat()[g % [urls].flat().length],
       path,
       eventId,
       count,
@@ -273,15 +277,18 @@ async function closeGenerators(gens) {
 // ---------------------------------------------------------------------------------------------
 // One phase: connect N viewers, trigger WARMUP + MEASURED broadcasts at a steady rate, collect.
 
-async function runPhase(label, { mode, url, path, eventId, serverPid, trigger, during }) {
+async function runPhase(label, { mode, url, path, eventId, serverPid: pids, trigger, during }) {
+  // One server process, or one per instance: each with its fan-out workers.
+  const serverPids = [pids].flat();
+  const sumOver = (f) => serverPids.reduce((sum, pid) => sum + f(pid), 0);
   console.log(`[${label}] load average ${loadAverage()}`);
-  const rssBefore = rssKb(serverPid);
+  const rssBefore = sumOver(rssKb);
   const gens = startGenerators(label, mode, url, eventId, path);
   let result;
   try {
     const connect = await connectViewers(label, gens);
     await sleep(2000);
-    const rssAfter = rssKb(serverPid);
+    const rssAfter = sumOver(rssKb);
     const rssPerViewer = (rssAfter - rssBefore) / connect.joined;
     console.log(
       `[${label}] server RSS ${rssBefore} kB → ${rssAfter} kB: ${r1(rssPerViewer)} KB per viewer`,
@@ -301,8 +308,8 @@ async function runPhase(label, { mode, url, path, eventId, serverPid, trigger, d
         await sleep(wait);
       }
       if (i === WARMUP) {
-        cpuStart = cpuMs(serverPid);
-        apiCpuStart = cpuMs(serverPid, [serverPid]);
+        cpuStart = sumOver((pid) => cpuMs(pid));
+        apiCpuStart = sumOver((pid) => cpuMs(pid, [pid]));
         genCpuStart = gens.reduce((sum, g) => sum + cpuMs(g.child.pid), 0);
       }
       const sentAt = now();
@@ -315,13 +322,14 @@ async function runPhase(label, { mode, url, path, eventId, serverPid, trigger, d
       }
     }
     await sleep(Math.max(3000, INTERVAL_MS));
-    const cpuUsed = cpuMs(serverPid) - cpuStart;
+    const cpuUsed = sumOver((pid) => cpuMs(pid)) - cpuStart;
     // The product's API process also answers the judges' marks (and the locks) during the window:
     // with fan-out workers, the fan-out's own CPU is the workers' (the rest of the tree).
-    const apiCpuUsed = cpuMs(serverPid, [serverPid]) - apiCpuStart;
-    const fanoutCpuUsed = tree(serverPid).length > 1 ? cpuUsed - apiCpuUsed : cpuUsed;
+    const apiCpuUsed = sumOver((pid) => cpuMs(pid, [pid])) - apiCpuStart;
+    const fanoutCpuUsed =
+      sumOver((pid) => tree(pid).length - 1) > 0 ? cpuUsed - apiCpuUsed : cpuUsed;
     const genCpuUsed = gens.reduce((sum, g) => sum + cpuMs(g.child.pid), 0) - genCpuStart;
-    const rssEnd = rssKb(serverPid);
+    const rssEnd = sumOver(rssKb);
     const submit = stopDuring ? await stopDuring() : null;
     const reports = await collect(gens);
 
@@ -523,8 +531,32 @@ async function main() {
   let quiet = null;
 
   // --- The product: prepared once, kept up across rounds ---------------------------------------
-  const server = await startServer({ LIVE_INTERVAL_MS, LIVE_WORKERS: String(LIVE_WORKERS) });
+  // With --instances N: N servers on one PostgreSQL schema and one Redis, as deployed to carry
+  // more viewers than one machine holds; marks and locks go to the first, viewers to all.
+  let shared = {};
+  let schema = null;
+  if (INSTANCES > 1) {
+    const { Client } = require('pg');
+    schema = `bench_live_${process.pid}_${Date.now().toString(36)}`;
+    const admin = new Client({ connectionString: PG_URL });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA "${schema}"`);
+    await admin.end();
+    shared = { DATABASE_URL: PG_URL, DATABASE_SCHEMA: schema, REDIS_URL };
+  }
+  const server = await startServer({
+    LIVE_INTERVAL_MS,
+    LIVE_WORKERS: String(LIVE_WORKERS),
+    ...shared,
+  });
   track(server.child);
+  const others = [];
+  for (let k = 1; k < INSTANCES; k += 1) {
+    others.push(
+      await startServer({ LIVE_INTERVAL_MS, LIVE_WORKERS: String(LIVE_WORKERS), ...shared }),
+    );
+    track(others[others.length - 1].child);
+  }
   try {
     const t0 = Date.now();
     const day = await prepareBroadcastEvent(server.url, { contestants: 40, aspects: 2 });
@@ -619,10 +651,10 @@ async function main() {
       product: () =>
         runPhase('product', {
           mode: 'sio',
-          url: server.url,
+          url: [server, ...others].map((x) => x.url),
           path: LIVE_WORKERS > 0 ? '/live-io' : '/socket.io',
           eventId,
-          serverPid: server.child.pid,
+          serverPid: [server, ...others].map((x) => x.child.pid),
           trigger: lockOrUnlock,
           during: MARKS_PER_S > 0 ? startMarks : null,
         }),
@@ -643,7 +675,18 @@ async function main() {
       }
     }
   } finally {
-    await Promise.race([server.stop(), sleep(15_000).then(() => server.child.kill('SIGKILL'))]);
+    await Promise.all(
+      [server, ...others].map((x) =>
+        Promise.race([x.stop(), sleep(15_000).then(() => x.child.kill('SIGKILL'))]),
+      ),
+    );
+    if (schema) {
+      const { Client } = require('pg');
+      const admin = new Client({ connectionString: PG_URL });
+      await admin.connect();
+      await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
+      await admin.end();
+    }
   }
 
   // --- Summary: samples pooled over the rounds -------------------------------------------------
@@ -705,6 +748,7 @@ async function main() {
     JSON.stringify({
       bench: 'live',
       viewers: VIEWERS,
+      instances: INSTANCES,
       p50_ms: p ? r1(p.p50) : null,
       p99_ms: p ? r1(p.p99) : null,
       ratio: ratio === null ? null : Number(ratio.toFixed(2)),
