@@ -120,8 +120,8 @@ function tree(pid) {
   return [pid, ...children.flatMap((child) => tree(child))];
 }
 
-function rssKb(pid) {
-  return tree(pid).reduce((sum, p) => {
+function rssKb(pid, only = tree(pid)) {
+  return only.reduce((sum, p) => {
     try {
       const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
       return sum + (match ? Number(match[1]) : 0);
@@ -283,6 +283,7 @@ async function runPhase(label, { mode, url, path, eventId, serverPid: pids, trig
   const sumOver = (f) => serverPids.reduce((sum, pid) => sum + f(pid), 0);
   console.log(`[${label}] load average ${loadAverage()}`);
   const rssBefore = sumOver(rssKb);
+  const fanoutRssBefore = sumOver((pid) => rssKb(pid) - rssKb(pid, [pid]));
   const gens = startGenerators(label, mode, url, eventId, path);
   let result;
   try {
@@ -290,6 +291,9 @@ async function runPhase(label, { mode, url, path, eventId, serverPid: pids, trig
     await sleep(2000);
     const rssAfter = sumOver(rssKb);
     const rssPerViewer = (rssAfter - rssBefore) / connect.joined;
+    // The product's workers alone (the API process also grows with the upgrades it hands over).
+    const fanoutRssPerViewer =
+      (sumOver((pid) => rssKb(pid) - rssKb(pid, [pid])) - fanoutRssBefore) / connect.joined;
     console.log(
       `[${label}] server RSS ${rssBefore} kB → ${rssAfter} kB: ${r1(rssPerViewer)} KB per viewer`,
     );
@@ -435,6 +439,7 @@ async function runPhase(label, { mode, url, path, eventId, serverPid: pids, trig
       rssBefore,
       rssAfter,
       rssPerViewer,
+      fanoutRssPerViewer,
       rssEnd,
       cpuUsPerViewerPerBroadcast: (cpuUsed * 1000) / MEASURED / connect.joined,
       fanoutCpuUsPerViewerPerBroadcast: (fanoutCpuUsed * 1000) / MEASURED / connect.joined,
@@ -712,6 +717,8 @@ async function main() {
       lastViewerMax: lastViewer[lastViewer.length - 1],
       // The product server stays up across rounds: only its first round starts from a fresh heap.
       rssPerViewer: kind === 'product' ? list[0].rssPerViewer : mean('rssPerViewer'),
+      fanoutRssPerViewer:
+        kind === 'product' ? list[0].fanoutRssPerViewer : mean('fanoutRssPerViewer'),
       cpu: mean('cpuUsPerViewerPerBroadcast'),
       fanoutCpu: mean('fanoutCpuUsPerViewerPerBroadcast'),
       apiCpu: mean('apiCpuUsPerViewerPerBroadcast'),
@@ -754,6 +761,7 @@ async function main() {
       ratio: ratio === null ? null : Number(ratio.toFixed(2)),
       ratio_raw_ws: ratioRaw === null ? null : Number(ratioRaw.toFixed(2)),
       rss_kb_per_viewer: p ? r1(p.rssPerViewer) : null,
+      rss_kb_per_viewer_workers: p ? r1(p.fanoutRssPerViewer) : null,
       submit_p99_ms: p && p.submitP99 !== null ? r1(p.submitP99) : null,
       missing: p ? p.missing : null,
       // Server CPU per viewer per broadcast over the measured window (/proc utime+stime, generators
