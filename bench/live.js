@@ -18,7 +18,9 @@
  *          and pool their samples, so neither the product nor a baseline always runs on a fresh box
  *          --time-limit-s (1200 per round): the bench kills everything it started and exits after it
  * Targets (issue, 5,000 viewers): ratio ≤ 1.3, ratio_raw_ws ≤ 1.5, ≤ 25 KB RSS/viewer, submit p99 ≤ 100 ms.
- * Last line: {"bench":"live","viewers":…,"p50_ms":…,"p99_ms":…,"ratio":…,"ratio_raw_ws":…,"rss_kb_per_viewer":…,"submit_p99_ms":…}
+ * Last line: {"bench":"live","viewers":…,"p50_ms":…,"p99_ms":…,"ratio":…,"ratio_raw_ws":…,"rss_kb_per_viewer":…,"submit_p99_ms":…,
+ *   "missing":…,"cpu_us_per_viewer":{product,sio,ws},"cpu_api_us_per_viewer":…,"cpu_ratio_raw_ws":…,
+ *   "rss_kb_per_viewer_baselines":{sio,ws},"p99_ms_baselines":{sio,ws}}
  * Over 300 lines on purpose: one measurement read top to bottom (processes it tracks, its phases,
  * the marks load, the report); the generators, the preparation and the baseline servers are apart
  * in live-gen.js, live-prepare.js and live-baseline.js.
@@ -55,6 +57,9 @@ const LIVE_INTERVAL_MS = String(option('live-interval-ms', 100));
 const ONLY = String(option('only', 'product,sio,ws')).split(',');
 const ROUNDS = Number(option('rounds', 2));
 const LIVE_WORKERS = Number(option('live-workers', 1));
+const INSTANCES = Number(option('instances', 1));
+const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const TIME_LIMIT_MS = Number(option('time-limit-s', 20 * 60 * ROUNDS)) * 1000;
 
 // ---------------------------------------------------------------------------------------------
@@ -118,8 +123,8 @@ function tree(pid) {
   return [pid, ...children.flatMap((child) => tree(child))];
 }
 
-function rssKb(pid) {
-  return tree(pid).reduce((sum, p) => {
+function rssKb(pid, only = tree(pid)) {
+  return only.reduce((sum, p) => {
     try {
       const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
       return sum + (match ? Number(match[1]) : 0);
@@ -130,8 +135,8 @@ function rssKb(pid) {
 }
 
 /** utime + stime of a process and its descendants in ms (clock ticks of 10 ms). */
-function cpuMs(pid) {
-  return tree(pid).reduce((sum, p) => {
+function cpuMs(pid, only = tree(pid)) {
+  return only.reduce((sum, p) => {
     try {
       const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ');
       return sum + (Number(fields[11]) + Number(fields[12])) * 10;
@@ -159,7 +164,7 @@ const r1 = (x) => Math.round(x * 10) / 10;
 
 let addressBase = 2 + Math.floor(Math.random() * 200); // 127.<base+phase>.<generator>.<n>
 
-function startGenerators(label, mode, url, eventId, path) {
+function startGenerators(label, mode, urls, eventId, path) {
   const phaseOctet = addressBase++;
   const gens = [];
   for (let g = 0; g < GENERATORS; g += 1) {
@@ -193,7 +198,8 @@ function startGenerators(label, mode, url, eventId, path) {
     child.send({
       cmd: 'connect',
       mode,
-      url,
+      // With several instances, each generator's viewers go to one of them (half on each for 2).
+      url: [urls].flat()[g % [urls].flat().length],
       path,
       eventId,
       count,
@@ -274,16 +280,23 @@ async function closeGenerators(gens) {
 // ---------------------------------------------------------------------------------------------
 // One phase: connect N viewers, trigger WARMUP + MEASURED broadcasts at a steady rate, collect.
 
-async function runPhase(label, { mode, url, path, eventId, serverPid, trigger, during }) {
+async function runPhase(label, { mode, url, path, eventId, serverPid: pids, trigger, during }) {
+  // One server process, or one per instance: each with its fan-out workers.
+  const serverPids = [pids].flat();
+  const sumOver = (f) => serverPids.reduce((sum, pid) => sum + f(pid), 0);
   console.log(`[${label}] load average ${loadAverage()}`);
-  const rssBefore = rssKb(serverPid);
+  const rssBefore = sumOver(rssKb);
+  const fanoutRssBefore = sumOver((pid) => rssKb(pid) - rssKb(pid, [pid]));
   const gens = startGenerators(label, mode, url, eventId, path);
   let result;
   try {
     const connect = await connectViewers(label, gens);
     await sleep(2000);
-    const rssAfter = rssKb(serverPid);
+    const rssAfter = sumOver(rssKb);
     const rssPerViewer = (rssAfter - rssBefore) / connect.joined;
+    // The product's workers alone (the API process also grows with the upgrades it hands over).
+    const fanoutRssPerViewer =
+      (sumOver((pid) => rssKb(pid) - rssKb(pid, [pid])) - fanoutRssBefore) / connect.joined;
     console.log(
       `[${label}] server RSS ${rssBefore} kB → ${rssAfter} kB: ${r1(rssPerViewer)} KB per viewer`,
     );
@@ -293,6 +306,7 @@ async function runPhase(label, { mode, url, path, eventId, serverPid, trigger, d
     const actions = [];
     const start = now() + 200;
     let cpuStart = 0;
+    let apiCpuStart = 0;
     let genCpuStart = 0;
     for (let i = 0; i < total; i += 1) {
       const due = start + i * INTERVAL_MS;
@@ -301,7 +315,8 @@ async function runPhase(label, { mode, url, path, eventId, serverPid, trigger, d
         await sleep(wait);
       }
       if (i === WARMUP) {
-        cpuStart = cpuMs(serverPid);
+        cpuStart = sumOver((pid) => cpuMs(pid));
+        apiCpuStart = sumOver((pid) => cpuMs(pid, [pid]));
         genCpuStart = gens.reduce((sum, g) => sum + cpuMs(g.child.pid), 0);
       }
       const sentAt = now();
@@ -314,9 +329,14 @@ async function runPhase(label, { mode, url, path, eventId, serverPid, trigger, d
       }
     }
     await sleep(Math.max(3000, INTERVAL_MS));
-    const cpuUsed = cpuMs(serverPid) - cpuStart;
+    const cpuUsed = sumOver((pid) => cpuMs(pid)) - cpuStart;
+    // The product's API process also answers the judges' marks (and the locks) during the window:
+    // with fan-out workers, the fan-out's own CPU is the workers' (the rest of the tree).
+    const apiCpuUsed = sumOver((pid) => cpuMs(pid, [pid])) - apiCpuStart;
+    const fanoutCpuUsed =
+      sumOver((pid) => tree(pid).length - 1) > 0 ? cpuUsed - apiCpuUsed : cpuUsed;
     const genCpuUsed = gens.reduce((sum, g) => sum + cpuMs(g.child.pid), 0) - genCpuStart;
-    const rssEnd = rssKb(serverPid);
+    const rssEnd = sumOver(rssKb);
     const submit = stopDuring ? await stopDuring() : null;
     const reports = await collect(gens);
 
@@ -422,8 +442,11 @@ async function runPhase(label, { mode, url, path, eventId, serverPid, trigger, d
       rssBefore,
       rssAfter,
       rssPerViewer,
+      fanoutRssPerViewer,
       rssEnd,
       cpuUsPerViewerPerBroadcast: (cpuUsed * 1000) / MEASURED / connect.joined,
+      fanoutCpuUsPerViewerPerBroadcast: (fanoutCpuUsed * 1000) / MEASURED / connect.joined,
+      apiCpuUsPerViewerPerBroadcast: (apiCpuUsed * 1000) / MEASURED / connect.joined,
       genCpuUsPerViewerPerBroadcast: (genCpuUsed * 1000) / MEASURED / connect.joined,
       submit,
     };
@@ -433,7 +456,7 @@ async function runPhase(label, { mode, url, path, eventId, serverPid, trigger, d
         `first→last spread ${r1(result.spreadMedian)} ms; ack median ${r1(result.ackMedian)} ms after the request; ` +
         `from the request instead of the ack: p50 ${r1(result.reqP50)} ms, p99 ${r1(result.reqP99)} ms; server RSS after the broadcasts ${rssEnd} kB; ` +
         `missing ${missing}, negative ${negative}, extra pushes ${extraPushes}, disconnects ${disconnects}; ` +
-        `server CPU ${r1(result.cpuUsPerViewerPerBroadcast)} µs per viewer per broadcast (incl. everything else it did), generators ${r1(result.genCpuUsPerViewerPerBroadcast)} µs`,
+        `server CPU ${r1(result.cpuUsPerViewerPerBroadcast)} µs per viewer per broadcast (incl. everything else it did; fan-out processes ${r1(result.fanoutCpuUsPerViewerPerBroadcast)}, API process ${r1(result.apiCpuUsPerViewerPerBroadcast)}), generators ${r1(result.genCpuUsPerViewerPerBroadcast)} µs`,
     );
     if (submit) {
       console.log(
@@ -516,8 +539,32 @@ async function main() {
   let quiet = null;
 
   // --- The product: prepared once, kept up across rounds ---------------------------------------
-  const server = await startServer({ LIVE_INTERVAL_MS, LIVE_WORKERS: String(LIVE_WORKERS) });
+  // With --instances N: N servers on one PostgreSQL schema and one Redis, as deployed to carry
+  // more viewers than one machine holds; marks and locks go to the first, viewers to all.
+  let shared = {};
+  let schema = null;
+  if (INSTANCES > 1) {
+    const { Client } = require('pg');
+    schema = `bench_live_${process.pid}_${Date.now().toString(36)}`;
+    const admin = new Client({ connectionString: PG_URL });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA "${schema}"`);
+    await admin.end();
+    shared = { DATABASE_URL: PG_URL, DATABASE_SCHEMA: schema, REDIS_URL };
+  }
+  const server = await startServer({
+    LIVE_INTERVAL_MS,
+    LIVE_WORKERS: String(LIVE_WORKERS),
+    ...shared,
+  });
   track(server.child);
+  const others = [];
+  for (let k = 1; k < INSTANCES; k += 1) {
+    others.push(
+      await startServer({ LIVE_INTERVAL_MS, LIVE_WORKERS: String(LIVE_WORKERS), ...shared }),
+    );
+    track(others[others.length - 1].child);
+  }
   try {
     const t0 = Date.now();
     const day = await prepareBroadcastEvent(server.url, { contestants: 40, aspects: 2 });
@@ -612,10 +659,10 @@ async function main() {
       product: () =>
         runPhase('product', {
           mode: 'sio',
-          url: server.url,
+          url: [server, ...others].map((x) => x.url),
           path: LIVE_WORKERS > 0 ? '/live-io' : '/socket.io',
           eventId,
-          serverPid: server.child.pid,
+          serverPid: [server, ...others].map((x) => x.child.pid),
           trigger: lockOrUnlock,
           during: MARKS_PER_S > 0 ? startMarks : null,
         }),
@@ -636,7 +683,18 @@ async function main() {
       }
     }
   } finally {
-    await Promise.race([server.stop(), sleep(15_000).then(() => server.child.kill('SIGKILL'))]);
+    await Promise.all(
+      [server, ...others].map((x) =>
+        Promise.race([x.stop(), sleep(15_000).then(() => x.child.kill('SIGKILL'))]),
+      ),
+    );
+    if (schema) {
+      const { Client } = require('pg');
+      const admin = new Client({ connectionString: PG_URL });
+      await admin.connect();
+      await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
+      await admin.end();
+    }
   }
 
   // --- Summary: samples pooled over the rounds -------------------------------------------------
@@ -662,7 +720,11 @@ async function main() {
       lastViewerMax: lastViewer[lastViewer.length - 1],
       // The product server stays up across rounds: only its first round starts from a fresh heap.
       rssPerViewer: kind === 'product' ? list[0].rssPerViewer : mean('rssPerViewer'),
+      fanoutRssPerViewer:
+        kind === 'product' ? list[0].fanoutRssPerViewer : mean('fanoutRssPerViewer'),
       cpu: mean('cpuUsPerViewerPerBroadcast'),
+      fanoutCpu: mean('fanoutCpuUsPerViewerPerBroadcast'),
+      apiCpu: mean('apiCpuUsPerViewerPerBroadcast'),
       genCpu: mean('genCpuUsPerViewerPerBroadcast'),
       missing: list.reduce((s, r) => s + r.missing, 0),
       errors: list.reduce((s, r) => s + r.connectErrors, 0),
@@ -679,7 +741,7 @@ async function main() {
   );
   for (const r of [p, s, w].filter(Boolean)) {
     console.log(
-      `  ${r.label.padEnd(15)} p50 ${String(r1(r.p50)).padStart(7)} ms  p99 ${String(r1(r.p99)).padStart(7)} ms (per round ${r.perRoundP99.join(', ')})  last viewer ${String(r1(r.lastViewerMedian)).padStart(7)} ms (worst ${r1(r.lastViewerMax)})  (from request p99 ${r1(r.reqP99)})  RSS ${r1(r.rssPerViewer)} KB/viewer  CPU server ${r1(r.cpu)} + generators ${r1(r.genCpu)} µs/viewer/broadcast  missing ${r.missing}  connect errors ${r.errors}`,
+      `  ${r.label.padEnd(15)} p50 ${String(r1(r.p50)).padStart(7)} ms  p99 ${String(r1(r.p99)).padStart(7)} ms (per round ${r.perRoundP99.join(', ')})  last viewer ${String(r1(r.lastViewerMedian)).padStart(7)} ms (worst ${r1(r.lastViewerMax)})  (from request p99 ${r1(r.reqP99)})  RSS ${r1(r.rssPerViewer)} KB/viewer  CPU server ${r1(r.cpu)} (fan-out ${r1(r.fanoutCpu)}) + generators ${r1(r.genCpu)} µs/viewer/broadcast  missing ${r.missing}  connect errors ${r.errors}`,
     );
   }
   if (p && p.submitP99 !== null) {
@@ -696,12 +758,30 @@ async function main() {
     JSON.stringify({
       bench: 'live',
       viewers: VIEWERS,
+      instances: INSTANCES,
       p50_ms: p ? r1(p.p50) : null,
       p99_ms: p ? r1(p.p99) : null,
       ratio: ratio === null ? null : Number(ratio.toFixed(2)),
       ratio_raw_ws: ratioRaw === null ? null : Number(ratioRaw.toFixed(2)),
       rss_kb_per_viewer: p ? r1(p.rssPerViewer) : null,
+      rss_kb_per_viewer_workers: p ? r1(p.fanoutRssPerViewer) : null,
       submit_p99_ms: p && p.submitP99 !== null ? r1(p.submitP99) : null,
+      missing: p ? p.missing : null,
+      // Server CPU per viewer per broadcast over the measured window (/proc utime+stime, generators
+      // excluded). The product's is its fan-out workers' (its API process, which also answers 50
+      // marks/s, is apart in cpu_api_us_per_viewer); the baselines have one process each.
+      cpu_us_per_viewer: {
+        product: p ? r1(p.fanoutCpu) : null,
+        sio: s ? r1(s.fanoutCpu) : null,
+        ws: w ? r1(w.fanoutCpu) : null,
+      },
+      cpu_api_us_per_viewer: p ? r1(p.apiCpu) : null,
+      cpu_ratio_raw_ws: p && w ? Number((p.fanoutCpu / w.fanoutCpu).toFixed(2)) : null,
+      rss_kb_per_viewer_baselines: {
+        sio: s ? r1(s.rssPerViewer) : null,
+        ws: w ? r1(w.rssPerViewer) : null,
+      },
+      p99_ms_baselines: { sio: s ? r1(s.p99) : null, ws: w ? r1(w.p99) : null },
     }),
   );
 }

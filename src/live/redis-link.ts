@@ -94,6 +94,26 @@ export class RedisLink {
     }
   }
 
+  /** Publishes one message on a channel while Redis is up (dropped, not queued, while it is down). */
+  publish(channel: string, message: string): void {
+    if (this.clients && this.ready) {
+      this.clients.pub.publish(channel, message).catch((e: unknown) => {
+        this.log('warn', `redis publish: ${String(e)}`);
+      });
+    }
+  }
+
+  /**
+   * Listens on a channel, the messages as Buffers; the subscription waits for the first
+   * connection and node-redis renews it on every reconnect.
+   */
+  listen(channel: string, listener: (message: Buffer) => void): void {
+    if (this.clients) {
+      const sub = this.subscriber(this.clients.sub);
+      void sub.subscribe(channel, listener, true);
+    }
+  }
+
   /** socket.io's adapter over this link: publishes while Redis is up, delivers locally always. */
   adapter(): typeof Adapter | null {
     if (!this.clients) {

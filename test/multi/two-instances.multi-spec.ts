@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { createClient } from 'redis';
 import { io, Socket } from 'socket.io-client';
 import { exited, freePort, waitForHealth } from './processes';
 
@@ -111,9 +112,21 @@ describe('two instances sharing PostgreSQL and Redis', () => {
       ).status,
     ).toBe(200);
 
-    // One viewer in B's fan-out worker (the boards' path), one in B's API process (polling path).
-    const viewers = ['/live-io', '/socket.io'].map((path) => {
-      const socket: Socket = io(`${b}/live`, {
+    // The fast path: each broadcast is serialized once by the instance that makes it and
+    // published once on one channel, which every instance's workers listen on.
+    const frames: string[] = [];
+    const listener = createClient({ url: REDIS });
+    await listener.connect();
+    await listener.subscribe('wuxi:live:frames', (message) => frames.push(message));
+
+    // One viewer in B's fan-out worker (the boards' path), one in B's API process (polling path),
+    // one in A's worker.
+    const viewers = [
+      [b, '/live-io'],
+      [b, '/socket.io'],
+      [a, '/live-io'],
+    ].map(([origin, path]) => {
+      const socket: Socket = io(`${origin}/live`, {
         path,
         transports: ['websocket'],
         reconnection: false,
@@ -147,8 +160,21 @@ describe('two instances sharing PostgreSQL and Redis', () => {
     expect(unlock.status).toBe(200);
     await until(() => viewers.every((v) => v.seen.length >= 2));
     viewers.forEach((v) => v.socket.close());
+    await listener.quit();
     expect(viewers[0].seen.map((u) => u.seq)).toEqual([1, 2]);
     expect(viewers[1].seen).toEqual(viewers[0].seen);
+    expect(viewers[2].seen).toEqual(viewers[0].seen);
+    // One message per update for the event's room (not one per worker, instance or viewer),
+    // already the socket.io frame the boards are sent.
+    const room = `event:${day.eventId}\n`;
+    const forRoom = frames.filter((f) => f.startsWith(room)).map((f) => f.slice(room.length));
+    expect(forRoom).toHaveLength(2);
+    expect(
+      forRoom.map((f) => JSON.parse(f.slice('42/live,'.length)) as [string, { seq: number }]),
+    ).toEqual([
+      ['standings', expect.objectContaining({ seq: 1 })],
+      ['standings', expect.objectContaining({ seq: 2 })],
+    ]);
     expect(received[0].changes).toHaveLength(6);
     // Before decryption a row is its workstation and locked modules (no scores).
     expect(received[0].changes.map((c) => c.lockedModules)).toEqual(Array(6).fill(1));

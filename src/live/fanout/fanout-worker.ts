@@ -2,28 +2,55 @@
  * A fan-out worker (forked by FanoutService): it owns the `/live` sockets handed to it by the API
  * process and writes every broadcast to them, so that sending one update to thousands of phones
  * never blocks the event loop that answers the judges' marks. It holds no database: joins are
- * answered by the API process over IPC; broadcasts arrive over IPC or, with REDIS_URL, through the
- * Redis adapter from whichever instance published them.
+ * answered by the API process over IPC. Broadcasts arrive already serialized, once for all
+ * viewers: over IPC from this instance's API, or, with REDIS_URL, on one Redis channel from
+ * whichever instance published them.
+ *
+ * It is a plain `ws` server speaking socket.io's wire format (./wire.ts), not a socket.io server:
+ * the per-socket engine.io and socket.io state (packet queues, per-socket heartbeat timers,
+ * handshake objects, namespace sockets, the adapter's maps) cost about twice raw ws's CPU and
+ * memory per viewer, for features a board does not use here (polling, recovery, middlewares).
  */
-import { createServer } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage } from 'node:http';
 import type { Socket as NetSocket } from 'node:net';
-import { RedisLink } from '../redis-link';
-import { Server, type Socket } from 'socket.io';
+import { WebSocket, WebSocketServer } from 'ws';
+import { localeFromHeader, type Locale } from '../../common/i18n/glossary';
 import {
   allowJoin,
+  editionRoom,
+  eventRoom,
   FANOUT_PATH,
   LIVE_SOCKET_OPTIONS,
   parseJoin,
   roomsToLeave,
   TOO_MANY_JOINS,
 } from '../join-rules';
-import type { FromWorker, ToWorker } from './protocol';
-import { localizeAnswer, socketLocale } from '../socket-locale';
+import { RedisLink } from '../redis-link';
+import { localizeAnswer } from '../socket-locale';
+import { FRAMES_CHANNEL, type FromWorker, type ToWorker } from './protocol';
+import * as wire from './wire';
 
 const send = (message: FromWorker) => process.send?.(message);
 
-const http = createServer((_req, res) => {
-  // Only upgrades are handed over; a plain request here means a client asked for polling.
+interface Viewer {
+  ws: WebSocket;
+  sid: string;
+  locale: Locale;
+  connected: boolean;
+  lastSeen: number;
+  bucket: number;
+  rooms: Set<string>;
+  /** Rooms whose join is being answered: their pushes wait here until the answer is sent. */
+  held: Map<string, Buffer[]> | null;
+  joins?: number[];
+}
+
+const rooms = new Map<string, Set<Viewer>>();
+const viewers = new Set<Viewer>();
+
+const refuse = (res: import('node:http').ServerResponse) =>
+  // Only websocket upgrades are served; a plain request means a client asked for polling.
   res.writeHead(400, { 'content-type': 'application/json' }).end(
     JSON.stringify({
       statusCode: 400,
@@ -31,18 +58,172 @@ const http = createServer((_req, res) => {
       message: `${FANOUT_PATH} serves websockets only; use /socket.io for polling.`,
     }),
   );
+const http = createServer((_req, res) => refuse(res));
+const wss = new WebSocketServer({
+  noServer: true,
+  perMessageDeflate: false,
+  clientTracking: false,
+  maxPayload: LIVE_SOCKET_OPTIONS.maxHttpBufferSize,
 });
-// No connection-state recovery here: broadcasts bypass socket.io's per-socket path (below), so its
-// packet buffer would stay empty, and it would not survive this worker's restart anyway. A board
-// that reconnects re-joins with `since` and gets what it missed from the API's stored updates.
-const { connectionStateRecovery: _recovery, ...socketOptions } = LIVE_SOCKET_OPTIONS;
-const io = new Server(http, {
-  ...socketOptions,
-  path: FANOUT_PATH,
-  transports: ['websocket'],
-  serveClient: false,
+
+http.on('upgrade', (req: IncomingMessage, socket: NetSocket, head: Buffer) => {
+  const query = new URL(req.url ?? '/', 'http://x').searchParams;
+  if (query.get('EIO') !== '4' || query.get('transport') !== 'websocket' || query.has('sid')) {
+    socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    return;
+  }
+  wss.handleUpgrade(req, socket, head, (ws) => adopt(ws, req));
 });
-const live = io.of('/live');
+
+let nextBucket = 0;
+const BUCKETS = 25;
+
+function adopt(ws: WebSocket, req: IncomingMessage): void {
+  const viewer: Viewer = {
+    ws,
+    sid: randomBytes(15).toString('base64url'),
+    locale: localeFromHeader(req.headers['accept-language']),
+    connected: false,
+    lastSeen: Date.now(),
+    bucket: nextBucket++ % BUCKETS,
+    rooms: new Set(),
+    held: null,
+  };
+  viewers.add(viewer);
+  ws.send(wire.openPacket(viewer.sid, LIVE_SOCKET_OPTIONS.maxHttpBufferSize));
+  ws.on('message', (data: Buffer, isBinary: boolean) => {
+    viewer.lastSeen = Date.now();
+    if (isBinary) {
+      ws.terminate();
+      return;
+    }
+    onPacket(viewer, wire.parseIncoming(data.toString()));
+  });
+  ws.on('close', () => drop(viewer));
+  ws.on('error', () => ws.terminate());
+}
+
+function drop(viewer: Viewer): void {
+  viewers.delete(viewer);
+  leaveAll(viewer);
+}
+
+function leaveAll(viewer: Viewer): void {
+  for (const room of viewer.rooms) {
+    leave(viewer, room);
+  }
+  viewer.held = null;
+}
+
+function enter(viewer: Viewer, room: string): void {
+  viewer.rooms.add(room);
+  let members = rooms.get(room);
+  if (!members) {
+    members = new Set();
+    rooms.set(room, members);
+  }
+  members.add(viewer);
+}
+
+function leave(viewer: Viewer, room: string): void {
+  viewer.rooms.delete(room);
+  viewer.held?.delete(room);
+  const members = rooms.get(room);
+  if (members?.delete(viewer) && members.size === 0) {
+    rooms.delete(room);
+  }
+}
+
+function onPacket(viewer: Viewer, packet: wire.Incoming): void {
+  switch (packet.kind) {
+    case 'pong':
+    case 'ignore':
+      return;
+    case 'close':
+    case 'invalid':
+      viewer.ws.terminate();
+      return;
+    case 'connect':
+      if (packet.nsp !== wire.NAMESPACE) {
+        viewer.ws.send(wire.connectRefusal(packet.nsp));
+        return;
+      }
+      viewer.connected = true;
+      viewer.locale = localeOf(packet.auth, viewer.locale);
+      viewer.ws.send(wire.connectAnswer(viewer.sid));
+      return;
+    case 'disconnect':
+      if (packet.nsp === wire.NAMESPACE) {
+        viewer.connected = false;
+        leaveAll(viewer);
+      }
+      return;
+    case 'event':
+      if (packet.nsp === wire.NAMESPACE && viewer.connected) {
+        onEvent(viewer, packet.name, packet.body, packet.id);
+      }
+      return;
+  }
+}
+
+function localeOf(auth: unknown, fallback: Locale): Locale {
+  const asked = (auth as { locale?: unknown } | undefined)?.locale;
+  return asked === 'en' || asked === 'zh-CN' ? asked : fallback;
+}
+
+function onEvent(viewer: Viewer, name: string, body: unknown, id: number | null): void {
+  const reply = (answer: unknown) => {
+    if (id !== null && viewer.ws.readyState === WebSocket.OPEN) {
+      viewer.ws.send(wire.ackPacket(id, localizeAnswer(answer, viewer.locale)));
+    }
+  };
+  if (name === 'join') {
+    void join(viewer, body, reply);
+  } else if (name === 'leave') {
+    for (const room of roomsToLeave(body)) {
+      leave(viewer, room);
+    }
+    reply({ ok: true });
+  }
+}
+
+/**
+ * The viewer enters the room before the API is asked, with its pushes held: every push made
+ * after the answer was read is then delivered after the answer, in order, and none between the
+ * two is lost (the board ignores those its answer already contains, by seq).
+ */
+async function join(viewer: Viewer, body: unknown, reply: (a: unknown) => void): Promise<void> {
+  if (!allowJoin(viewer)) {
+    reply(TOO_MANY_JOINS);
+    return;
+  }
+  const request = parseJoin(body);
+  if ('error' in request) {
+    reply(request);
+    return;
+  }
+  const room =
+    request.kind === 'edition' ? editionRoom(request.editionId) : eventRoom(request.eventId);
+  const wasIn = viewer.rooms.has(room);
+  const held: Buffer[] = [];
+  viewer.held ??= new Map();
+  viewer.held.set(room, held);
+  enter(viewer, room);
+  const { room: granted, answer } = await askApi(request);
+  if (viewer.held?.get(room) !== held) {
+    return; // left, disconnected, or joined again meanwhile: the later join answers
+  }
+  viewer.held.delete(room);
+  if (!granted && !wasIn) {
+    leave(viewer, room);
+  }
+  reply(answer);
+  if (granted) {
+    for (const frame of held) {
+      write(viewer, frame);
+    }
+  }
+}
 
 const pending = new Map<number, (answer: { room: string | null; answer: unknown }) => void>();
 let nextId = 1;
@@ -65,93 +246,88 @@ function askApi(body: unknown): Promise<{ room: string | null; answer: unknown }
   });
 }
 
-live.on('connection', (socket: Socket) => {
-  socket.on('join', async (body: unknown, ack?: unknown) => {
-    const send = typeof ack === 'function' ? (ack as (answer: unknown) => void) : () => undefined;
-    const reply = (answer: unknown) => send(localizeAnswer(answer, socketLocale(socket.handshake)));
-    if (!allowJoin(socket.data as { joins?: number[] })) {
-      reply(TOO_MANY_JOINS);
-      return;
-    }
-    const request = parseJoin(body);
-    if ('error' in request) {
-      reply(request);
-      return;
-    }
-    const { room, answer } = await askApi(request);
-    if (room && socket.connected) {
-      await socket.join(room);
-    }
-    reply(answer);
-  });
-  socket.on('leave', async (body: unknown, ack?: unknown) => {
-    for (const room of roomsToLeave(body)) {
-      await socket.leave(room);
-    }
-    if (typeof ack === 'function') {
-      (ack as (answer: unknown) => void)({ ok: true });
-    }
-  });
-});
-
-/** The websocket under a viewer's engine.io connection (this worker serves nothing else). */
-interface RawWebSocket {
-  readyState: number;
-  send(data: Buffer, options: { binary: boolean; compress: boolean }): void;
-}
-/**
- * Only when engine.io holds nothing back for this socket (an acknowledgement queued behind a
- * write in flight): bytes written past it would overtake it.
- */
-function rawWebSocketOf(socket: Socket): RawWebSocket | null {
-  const conn = socket.conn as unknown as {
-    readyState: string;
-    writeBuffer?: unknown[];
-    transport?: { name?: string; socket?: unknown };
-  };
-  const { transport } = conn;
-  return conn.readyState === 'open' &&
-    conn.writeBuffer?.length === 0 &&
-    transport?.name === 'websocket' &&
-    transport.socket
-    ? (transport.socket as RawWebSocket)
-    : null;
-}
+/** The websocket's TCP socket (ws keeps it as `_socket`; not part of its typed API). */
+const tcpOf = (ws: WebSocket) => (ws as unknown as { _socket?: NetSocket })._socket;
 
 /**
- * One broadcast to a room: the message is serialized once — engine.io's "message" type (4), then
- * socket.io's EVENT (2) in the namespace, then the JSON array [event, payload] (protocol v5) — and
- * the same bytes are sent on every viewer's websocket. socket.io's own broadcast also encodes once
- * but then walks engine.io's packet queue per socket (packetCreate, writeBuffer, flush, drain),
- * which costs the fan-out as much again as the write itself. A viewer whose websocket is not open,
- * or whose engine.io queue is not empty, takes the ordinary path.
+ * A text message as one complete websocket frame (FIN, opcode 1, unmasked: server to client),
+ * built once per broadcast. Written straight to each viewer's TCP socket it costs one write per
+ * viewer instead of ws's per-send header, cork and two writes. Safe because this server never
+ * compresses or fragments: every frame ws itself sends is also written whole, synchronously,
+ * so frames cannot interleave.
  */
-function emitToRoom(room: string, event: string, payload: unknown): void {
-  const members = live.adapter.rooms.get(room);
-  if (!members || members.size === 0) {
+function textFrame(payload: Buffer): Buffer {
+  const length = payload.length;
+  const header =
+    length < 126
+      ? Buffer.from([0x81, length])
+      : length < 65_536
+        ? Buffer.from([0x81, 126, length >> 8, length & 0xff])
+        : Buffer.concat([Buffer.from([0x81, 127]), bigLength(length)]);
+  return Buffer.concat([header, payload]);
+}
+
+function bigLength(length: number): Buffer {
+  const bytes = Buffer.alloc(8);
+  bytes.writeBigUInt64BE(BigInt(length));
+  return bytes;
+}
+
+function write(viewer: Viewer, frame: Buffer, framed?: Buffer): void {
+  if (viewer.ws.readyState !== WebSocket.OPEN) {
     return;
   }
-  const frame = Buffer.from(`42${live.name},${JSON.stringify([event, payload])}`);
-  for (const id of members) {
-    const socket = live.sockets.get(id);
-    if (!socket) {
-      continue;
-    }
-    const ws = rawWebSocketOf(socket);
-    if (ws && ws.readyState === 1) {
-      ws.send(frame, { binary: false, compress: false });
+  const tcp = framed && tcpOf(viewer.ws);
+  if (tcp && framed && tcp.writable) {
+    tcp.write(framed);
+  } else {
+    viewer.ws.send(frame, { binary: false, compress: false });
+  }
+}
+
+/** One broadcast to a room: the same bytes, serialized once by the API, to every member. */
+function emitToRoom(room: string, frame: Buffer): void {
+  const members = rooms.get(room);
+  if (!members) {
+    return;
+  }
+  const framed = textFrame(frame);
+  for (const viewer of members) {
+    const held = viewer.held?.get(room);
+    if (held) {
+      held.push(frame);
     } else {
-      socket.emit(event, payload);
+      write(viewer, frame, framed);
     }
   }
 }
+
+// Heartbeats as engine.io sends them (a ping every 25 s; the board answers and drops a server
+// it has not heard from in 45 s), but from one timer in 25 slices, not one timer per socket.
+const ping = Buffer.from(wire.PING);
+const pingFramed = textFrame(ping);
+let slice = 0;
+setInterval(() => {
+  const now = Date.now();
+  const current = slice;
+  slice = (slice + 1) % BUCKETS;
+  for (const viewer of viewers) {
+    if (viewer.bucket !== current) {
+      continue;
+    }
+    if (now - viewer.lastSeen > wire.PING_INTERVAL_MS + wire.PING_TIMEOUT_MS) {
+      viewer.ws.terminate();
+    } else {
+      write(viewer, ping, pingFramed);
+    }
+  }
+}, wire.PING_INTERVAL_MS / BUCKETS).unref();
 
 let reported = -1;
 setInterval(() => {
-  const count = io.engine.clientsCount;
-  if (count !== reported) {
-    reported = count;
-    send({ type: 'viewers', count });
+  if (viewers.size !== reported) {
+    reported = viewers.size;
+    send({ type: 'viewers', count: reported });
   }
 }, 2000).unref();
 
@@ -163,10 +339,11 @@ process.on('message', (message: ToWorker, handle?: NetSocket) => {
         http.emit('connection', handle);
         handle.emit('data', Buffer.from(message.request, 'base64'));
         handle.resume();
+        send({ type: 'adopted', id: message.id });
       }
       break;
-    case 'emit':
-      emitToRoom(message.room, message.event, message.payload);
+    case 'frame':
+      emitToRoom(message.room, Buffer.from(message.frame));
       break;
     case 'answer':
       pending.get(message.id)?.({ room: message.room, answer: message.answer });
@@ -181,16 +358,18 @@ process.on('disconnect', () => process.exit(0));
 function start(): void {
   const url = process.env.REDIS_URL;
   if (url) {
-    // Not waited for: the worker takes viewers at once. While Redis is down its adapter delivers
-    // nothing from other instances, and the API forwards its own broadcasts over IPC meanwhile.
+    // Not waited for: the worker takes viewers at once. While Redis is down, the API forwards its
+    // own broadcasts over IPC instead.
     const link = new RedisLink(url, (level, text) =>
       (level === 'log' ? console.log : console.error)(`fan-out worker ${text}`),
     );
     link.start();
-    const adapter = link.adapter();
-    if (adapter) {
-      io.adapter(adapter);
-    }
+    link.listen(FRAMES_CHANNEL, (message) => {
+      const cut = message.indexOf('\n');
+      if (cut > 0) {
+        emitToRoom(message.subarray(0, cut).toString(), message.subarray(cut + 1));
+      }
+    });
   }
   send({ type: 'ready' });
 }

@@ -14,12 +14,15 @@ import { AppConfig } from '../../config/app-config';
 import { FANOUT_PATH, parseJoin } from '../join-rules';
 import { RedisLinkHolder } from '../redis-link';
 import { LiveRooms } from '../live-rooms';
-import { FromWorker, requestBytes, ToWorker } from './protocol';
+import { FRAMES_CHANNEL, framesMessage, FromWorker, requestBytes, ToWorker } from './protocol';
+import { eventPacket } from './wire';
 
 interface Worker {
   child: ChildProcess;
   ready: boolean;
   viewers: number;
+  /** Sockets sent to it that it has not said it adopted (see handOver). */
+  handed: Map<number, Socket>;
 }
 
 const RESPAWN_MS = 1000;
@@ -37,6 +40,7 @@ export class FanoutService implements OnApplicationBootstrap, BeforeApplicationS
   private readonly logger = new Logger('Fanout');
   private readonly workers: Worker[] = [];
   private next = 0;
+  private nextConnection = 1;
   private stopping = false;
   private readonly script = join(__dirname, 'fanout-worker.js');
 
@@ -46,14 +50,6 @@ export class FanoutService implements OnApplicationBootstrap, BeforeApplicationS
     private readonly rooms: LiveRooms,
     private readonly redis: RedisLinkHolder,
   ) {}
-
-  /**
-   * Whether broadcasts must be forwarded over IPC: with Redis up, workers hear them there; while
-   * it is down (or was never reached), the workers' viewers still get this instance's pushes.
-   */
-  private get forwards(): boolean {
-    return this.workers.length > 0 && !this.redis.link?.ready;
-  }
 
   /** For /api/health: workers ready to take viewers, and the viewers they last reported. */
   get status(): { workers: number; viewers: number } {
@@ -126,11 +122,19 @@ export class FanoutService implements OnApplicationBootstrap, BeforeApplicationS
     }
   }
 
+  /**
+   * Serialized once here, for every worker of every instance: with Redis up, published on one
+   * channel all instances' workers listen on; while it is down, sent over IPC to this instance's
+   * workers only (the other instances' viewers catch up with `since` afterwards).
+   */
   broadcast(room: string, event: string, payload: unknown): void {
-    if (!this.forwards) {
-      return;
+    const link = this.redis.link;
+    if (link?.ready) {
+      // Also from an instance without workers of its own: the others' workers listen.
+      link.publish(FRAMES_CHANNEL, framesMessage(room, eventPacket(event, payload)));
+    } else if (this.workers.length > 0) {
+      this.sendAll({ type: 'frame', room, frame: eventPacket(event, payload) });
     }
-    this.sendAll({ type: 'emit', room, event, payload });
   }
 
   private handOver(req: IncomingMessage, socket: Socket, head: Buffer): void {
@@ -146,10 +150,16 @@ export class FanoutService implements OnApplicationBootstrap, BeforeApplicationS
     }
     const message: ToWorker = {
       type: 'connection',
+      id: this.nextConnection++,
       request: requestBytes(req, head).toString('base64'),
     };
+    // Until the worker says it has the socket, it is also this process's to close: a worker that
+    // dies first (killed between two of its viewers' reconnects) would otherwise leave it open in
+    // Node's queue of handles waiting to be sent, and the board hanging until its own timeout.
+    worker.handed.set(message.id, socket);
     worker.child.send(message, socket, (error) => {
       if (error) {
+        worker.handed.delete(message.id);
         socket.destroy();
       }
     });
@@ -171,11 +181,17 @@ export class FanoutService implements OnApplicationBootstrap, BeforeApplicationS
       env: { ...process.env, REDIS_URL: this.config.REDIS_URL ?? '' },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    const worker: Worker = { child, ready: false, viewers: 0 };
+    const worker: Worker = { child, ready: false, viewers: 0, handed: new Map() };
+    const gone = () => {
+      worker.ready = false;
+      worker.handed.forEach((socket) => socket.destroy());
+      worker.handed.clear();
+    };
+    child.on('disconnect', gone);
     child.on('message', (message: FromWorker) => void this.onMessage(worker, message));
     child.on('error', (error) => this.logger.error(`worker ${child.pid}: ${error.message}`));
     child.on('exit', (code, signal) => {
-      worker.ready = false;
+      gone();
       worker.viewers = 0;
       if (this.stopping) {
         return;
@@ -198,6 +214,9 @@ export class FanoutService implements OnApplicationBootstrap, BeforeApplicationS
         break;
       case 'viewers':
         worker.viewers = message.count;
+        break;
+      case 'adopted':
+        worker.handed.delete(message.id);
         break;
       case 'join': {
         const request = parseJoin(message.body);
