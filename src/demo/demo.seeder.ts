@@ -19,6 +19,7 @@ import {
   DEMO_EVENTS,
   DEMO_PASSWORD,
 } from './demo-data';
+import { DAY_EDITION, DAY_EVENTS, DAY_PHASES, DayPhase } from './demo-day';
 
 /**
  * On an empty database: the first admin from ADMIN_PASSWORD, and (unless DEMO=off) a demo
@@ -28,6 +29,8 @@ import {
 export class DemoSeeder implements OnApplicationBootstrap {
   private readonly logger = new Logger('Seed');
   seeded = false;
+  /** With DEMO=day: the day edition's empty events, for main.ts to play once the server listens. */
+  day: { editionId: number; eventIds: Record<DayPhase, number> } | null = null;
 
   constructor(
     private readonly config: AppConfig,
@@ -73,6 +76,14 @@ export class DemoSeeder implements OnApplicationBootstrap {
     const edition = await this.editions.create(SYSTEM_ACTOR, DEMO_EDITION);
     for (const event of DEMO_EVENTS) {
       await this.events.create(SYSTEM_ACTOR, edition.id, event);
+    }
+    if (this.config.DEMO === 'day') {
+      const day = await this.editions.create(SYSTEM_ACTOR, DAY_EDITION);
+      const eventIds = {} as Record<DayPhase, number>;
+      for (const phase of DAY_PHASES) {
+        eventIds[phase] = (await this.events.create(SYSTEM_ACTOR, day.id, DAY_EVENTS[phase])).id;
+      }
+      this.day = { editionId: day.id, eventIds };
     }
     this.seeded = true;
     this.logger.log(
