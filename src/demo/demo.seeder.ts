@@ -23,7 +23,9 @@ import { DAY_EDITION, DAY_EVENTS, DAY_PHASES, DayPhase } from './demo-day';
 
 /**
  * On an empty database: the first admin from ADMIN_PASSWORD, and (unless DEMO=off) a demo
- * edition with events and one account per role, so a newcomer sees a working system at once.
+ * edition with events and one account per role, so a newcomer sees a working system at once;
+ * with DEMO=day also the day's edition and its empty events, which main.ts then plays through the
+ * API (demo-day.start.ts) once the server listens: the rules run in their own services, not here.
  */
 @Injectable()
 export class DemoSeeder implements OnApplicationBootstrap {
