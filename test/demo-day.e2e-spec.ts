@@ -105,7 +105,11 @@ describe(`the demo day (${onPostgres() ? 'postgres' : 'sqlite'})`, () => {
   it('shows the demo contestant 赵磊 a final result and grants that are approved', async () => {
     const me = await call<{
       contestant: { name: string };
-      entries: { eventName: string; resultsStatus: string; result: { rank: number } | null }[];
+      entries: {
+        eventName: string;
+        resultsStatus: string;
+        result: { rank: number; prize: number | null } | null;
+      }[];
       grants: { status: string }[];
     }>(t.url, '/me/contestant', await login(t.url, 'contestant'));
     expect(me.contestant.name).toBe('赵磊');
@@ -114,7 +118,9 @@ describe(`the demo day (${onPostgres() ? 'postgres' : 'sqlite'})`, () => {
       eventName: DAY_EVENTS.final.name,
       resultsStatus: 'final',
     });
-    expect(me.entries[0].result?.rank).toBeGreaterThan(0);
+    // His marks and theory are the best of the event: first, with a first prize and its grant.
+    expect(me.entries[0].result).toMatchObject({ rank: 1, prize: 1 });
+    expect(me.grants.map((g) => g.status)).toEqual(['approved']);
 
     const organizer = await login(t.url, 'organizer');
     const editions = await call<{ id: number; name: string }[]>(t.url, '/editions', organizer);

@@ -107,6 +107,17 @@ class Api {
   }
 }
 
+interface CodeRow {
+  entryNo: string;
+  checkInCode: string;
+  workpieceCode: string;
+}
+
+/** `rows` with the demo contestant's row (if any) moved to the end. */
+function lastDemo<T>(rows: T[], isDemo: (row: T) => boolean): T[] {
+  return [...rows.filter((r) => !isDemo(r)), ...rows.filter(isDemo)];
+}
+
 function idNumber(seq: number): string {
   const body = `32021119${80 + (seq % 15)}0612${String(100 + seq).padStart(3, '0')}`;
   return body + idCheckCharacter(body);
@@ -147,7 +158,7 @@ export async function playDemoDay(
         },
       });
     }
-    return api.call<{ id: number; entryNo: string }[]>(
+    return api.call<{ id: number; entryNo: string; contestant: { name: string } }[]>(
       'GET',
       `/editions/${editionId}/entries?eventId=${eventIds[phase]}`,
       organizer,
@@ -189,7 +200,14 @@ export async function playDemoDay(
       judge1,
     );
     const codes = tasks.find((t) => t.eventId === id)?.workpieceCodes ?? [];
-    return { id, module, codes };
+    // Marks and theory rise with the position: 赵磊's piece and code go last, so he wins.
+    const ownNo = entries.find((e) => e.contestant.name === DEMO_CONTESTANT.name)?.entryNo;
+    const codeMap = lastDemo(
+      await api.call<CodeRow[]>('GET', `/events/${id}/code-map`, encryptor),
+      (r) => r.entryNo === ownNo,
+    );
+    const own = ownNo ? codeMap.at(-1)?.workpieceCode : undefined;
+    return { id, module, codes: lastDemo(codes, (c) => c === own), codeMap };
   };
   /** Both judges mark both aspects of the first `pieces` workpieces. */
   const mark = async (day: Awaited<ReturnType<typeof ready>>, pieces: number) => {
@@ -216,11 +234,7 @@ export async function playDemoDay(
     for (const judge of [judge1, judge2]) {
       await api.call('POST', `/judge/modules/${day.module.id}/sign`, judge);
     }
-    const codeMap = await api.call<{ checkInCode: string }[]>(
-      'GET',
-      `/events/${day.id}/code-map`,
-      encryptor,
-    );
+    const codeMap = day.codeMap;
     await api.call('POST', `/events/${day.id}/theory`, chief, {
       scores: codeMap.map((r, i) => ({ checkInCode: r.checkInCode, score: 68 + 3 * i })),
     });
