@@ -5,6 +5,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config';
+import { playDemoDayIfSeeded } from './demo/demo-day.start';
 import { DemoSeeder } from './demo/demo.seeder';
 
 async function bootstrap(): Promise<void> {
@@ -26,6 +27,7 @@ async function bootstrap(): Promise<void> {
   await configureApp(app);
   const config = app.get(AppConfig);
   await app.listen(config.PORT, config.HOST);
+  await playDemoDayIfSeeded(app);
   const url = `http://localhost:${config.PORT}`;
   const logger = new Logger('Ready');
   logger.log(`Wuxi Skills Elite Competition is running on ${config.databaseType}`);

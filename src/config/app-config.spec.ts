@@ -6,7 +6,7 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({
       PORT: 3000,
       DATABASE_PATH: 'data/competition.sqlite',
-      DEMO: 'on',
+      DEMO: 'day',
       LOGIN_ADDRESS_MAX_FAILURES: 100,
     });
     expect(config.JWT_SECRET).toBeUndefined();

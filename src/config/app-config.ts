@@ -118,8 +118,13 @@ export class AppConfig {
   @MinLength(8, { message: 'ADMIN_PASSWORD must be at least 8 characters' })
   ADMIN_PASSWORD?: string;
 
-  @IsIn(['on', 'off'])
-  DEMO: 'on' | 'off' = 'on';
+  /**
+   * What an empty database is seeded with: `off` nothing but ADMIN_PASSWORD's admin; `on` the demo
+   * accounts and an edition of events without entries (what the browser tests start from); `day`
+   * (the default) that, plus a second edition with one event at each phase of the day.
+   */
+  @IsIn(['on', 'off', 'day'])
+  DEMO: 'on' | 'off' | 'day' = 'day';
 
   /** bench:marks only: mounts the bare one-insert endpoint it compares against (never in production). */
   @IsIn(['on', 'off'])

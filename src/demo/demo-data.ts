@@ -41,8 +41,9 @@ export const DEMO_ACCOUNTS: Omit<CreateUserDto, 'password'>[] = [
 const DEMO_ID_BODY = '32021119870521017';
 
 /**
- * The person behind the demo `contestant` account (赵磊): a contestant record without entries,
- * since the demo edition starts with none (the browser tests register their own). An entry
+ * The person behind the demo `contestant` account (赵磊): a contestant record without entries in
+ * the demo edition, which starts with none (the browser tests register their own); with DEMO=day
+ * the day's edition (demo-day.ts) enters him in its final event. An entry
  * submitted later with this ID number joins this record, and so the account's 我的成绩 page.
  */
 export const DEMO_CONTESTANT = {

@@ -19,15 +19,20 @@ import {
   DEMO_EVENTS,
   DEMO_PASSWORD,
 } from './demo-data';
+import { DAY_EDITION, DAY_EVENTS, DAY_PHASES, DayPhase } from './demo-day';
 
 /**
  * On an empty database: the first admin from ADMIN_PASSWORD, and (unless DEMO=off) a demo
- * edition with events and one account per role, so a newcomer sees a working system at once.
+ * edition with events and one account per role, so a newcomer sees a working system at once;
+ * with DEMO=day also the day's edition and its empty events, which main.ts then plays through the
+ * API (demo-day.start.ts) once the server listens: the rules run in their own services, not here.
  */
 @Injectable()
 export class DemoSeeder implements OnApplicationBootstrap {
   private readonly logger = new Logger('Seed');
   seeded = false;
+  /** With DEMO=day: the day edition's empty events, for main.ts to play once the server listens. */
+  day: { editionId: number; eventIds: Record<DayPhase, number> } | null = null;
 
   constructor(
     private readonly config: AppConfig,
@@ -73,6 +78,14 @@ export class DemoSeeder implements OnApplicationBootstrap {
     const edition = await this.editions.create(SYSTEM_ACTOR, DEMO_EDITION);
     for (const event of DEMO_EVENTS) {
       await this.events.create(SYSTEM_ACTOR, edition.id, event);
+    }
+    if (this.config.DEMO === 'day') {
+      const day = await this.editions.create(SYSTEM_ACTOR, DAY_EDITION);
+      const eventIds = {} as Record<DayPhase, number>;
+      for (const phase of DAY_PHASES) {
+        eventIds[phase] = (await this.events.create(SYSTEM_ACTOR, day.id, DAY_EVENTS[phase])).id;
+      }
+      this.day = { editionId: day.id, eventIds };
     }
     this.seeded = true;
     this.logger.log(
