@@ -34,6 +34,10 @@ export class ConfiguredIoAdapter extends IoAdapter {
     const server = super.createIOServer(port, {
       ...options,
       ...LIVE_SOCKET_OPTIONS,
+      // engine.io ends, 1 s later, every upgrade outside /socket.io it sees unanswered; a board's
+      // socket handed to a fan-out worker may still wait that long in Node's queue of handles to
+      // send. FanoutService.handOver refuses the upgrades nobody serves instead.
+      destroyUpgrade: false,
       cors: origins.length > 0 ? { origin: origins, credentials: true } : undefined,
     }) as Server;
     const adapter = this.redis?.adapter();

@@ -138,8 +138,14 @@ export class FanoutService implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   private handOver(req: IncomingMessage, socket: Socket, head: Buffer): void {
-    if (!(req.url ?? '').startsWith(`${FANOUT_PATH}/`)) {
+    const url = req.url ?? '';
+    if (url.startsWith('/socket.io/')) {
       return; // socket.io's own upgrade handler serves /socket.io
+    }
+    if (!url.startsWith(`${FANOUT_PATH}/`)) {
+      // engine.io's destroyUpgrade is off (see ConfiguredIoAdapter): an upgrade nobody serves ends here.
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
     }
     const worker = this.pick();
     if (!worker) {
