@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { createClient } from 'redis';
+import { closeRedis } from '../common/redis-close';
 
 /** Timestamps of recent failures per key, in a sliding window. */
 export interface FailureStore {
@@ -99,10 +100,8 @@ export class RedisFailureStore implements FailureStore {
     );
   }
 
-  async close(): Promise<void> {
-    if (this.client.isOpen) {
-      await this.client.quit().catch(() => undefined);
-    }
+  close(): Promise<void> {
+    return closeRedis(this.client);
   }
 
   private async guard<T>(shared: () => Promise<T>, local: () => Promise<T>): Promise<T> {

@@ -3,6 +3,7 @@ import { RedisAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
 import type { Namespace } from 'socket.io';
 import { Adapter, type BroadcastOptions } from 'socket.io-adapter';
+import { closeRedis } from '../common/redis-close';
 
 type RedisClient = ReturnType<typeof createClient>;
 
@@ -175,9 +176,7 @@ export class RedisLink {
     const clients = this.clients;
     this.clients = null;
     if (clients) {
-      await Promise.allSettled(
-        [clients.pub, clients.sub].map((c) => (c.isOpen ? c.quit() : Promise.resolve(c.destroy()))),
-      );
+      await Promise.all([closeRedis(clients.pub), closeRedis(clients.sub)]);
     }
   }
 }
