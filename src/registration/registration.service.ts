@@ -16,7 +16,13 @@ import { EntryResponse, SubmitEntryDto, toEntryResponse } from './dto/entry.dto'
 import { Contestant } from './entities/contestant.entity';
 import { Entry } from './entities/entry.entity';
 import { Unit } from './entities/unit.entity';
-import { checkEligible, contestantFields, duplicateEntry } from './submission-rules';
+import {
+  checkEligible,
+  contestantFields,
+  duplicateEntry,
+  entryNumber,
+  newEntryFields,
+} from './submission-rules';
 
 const LIVE = Not(In(['rejected', 'withdrawn']));
 
@@ -149,23 +155,15 @@ export class RegistrationService {
       existing,
     );
     const now = nowIso();
-    const entry = manager.create(Entry, {
-      editionId: edition.id,
-      eventId: event.id,
-      contestantId: contestant.id,
-      entryNo: await this.nextEntryNo(manager, edition, event),
-      contestantGroup: input.group,
-      teamNo: input.teamNo ?? null,
-      status: 'submitted',
-      statusReason: null,
-      eligibilityFailures: [],
-      workstationNo: null,
-      checkInStatus: null,
-      checkedInAt: null,
-      late: false,
-      createdAt: now,
-      updatedAt: now,
-    });
+    const entry = manager.create(
+      Entry,
+      newEntryFields(
+        { editionId: edition.id, eventId: event.id, contestantId: contestant.id },
+        await this.nextEntryNo(manager, edition, event),
+        input,
+        now,
+      ),
+    );
     await manager.save(entry);
     entry.contestant = contestant;
     const response = toEntryResponse(entry, true);
@@ -253,6 +251,6 @@ export class RegistrationService {
     event: CompetitionEvent,
   ): Promise<string> {
     const count = await manager.countBy(Entry, { eventId: event.id });
-    return `${edition.year}-${String(event.id).padStart(2, '0')}-${String(count + 1).padStart(3, '0')}`;
+    return entryNumber(edition.year, event.id, count + 1);
   }
 }

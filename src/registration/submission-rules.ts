@@ -58,3 +58,32 @@ export function checkEligible(
     throw unprocessable('ENTRY_INELIGIBLE', failures.map((f) => f.message).join(' '), failures);
   }
 }
+
+/** An entry's number: edition year, event id (2 digits), the event's n-th entry (3 digits). */
+export function entryNumber(year: number, eventId: number, n: number): string {
+  return `${year}-${String(eventId).padStart(2, '0')}-${String(n).padStart(3, '0')}`;
+}
+
+/** The fields of an entry just submitted, by the form or a sheet alike. */
+export function newEntryFields(
+  ids: { editionId: number; eventId: number; contestantId: number },
+  entryNo: string,
+  input: Pick<SubmitEntryDto, 'group' | 'teamNo'>,
+  now: string,
+) {
+  return {
+    ...ids,
+    entryNo,
+    contestantGroup: input.group,
+    teamNo: input.teamNo ?? null,
+    status: 'submitted' as const,
+    statusReason: null,
+    eligibilityFailures: [],
+    workstationNo: null,
+    checkInStatus: null,
+    checkedInAt: null,
+    late: false,
+    createdAt: now,
+    updatedAt: now,
+  };
+}

@@ -8,7 +8,7 @@ import { Contestant } from '../entities/contestant.entity';
 import { Entry } from '../entities/entry.entity';
 import { Unit } from '../entities/unit.entity';
 import type { Person } from '../registration.service';
-import { contestantFields } from '../submission-rules';
+import { contestantFields, entryNumber, newEntryFields } from '../submission-rules';
 import { Accepted, chunks, SheetFacts } from './import-facts';
 
 /** Rows per multi-row INSERT: well under either database's limit of parameters. */
@@ -143,23 +143,15 @@ export async function writeAccepted(
     }
     const count = (facts.entryCounts.get(event.id) ?? 0) + 1;
     facts.entryCounts.set(event.id, count);
-    const entry = manager.create(Entry, {
-      editionId: facts.edition.id,
-      eventId: event.id,
-      contestantId: contestant.id,
-      entryNo: `${facts.edition.year}-${String(event.id).padStart(2, '0')}-${String(count).padStart(3, '0')}`,
-      contestantGroup: dto.group,
-      teamNo: dto.teamNo ?? null,
-      status: 'submitted',
-      statusReason: null,
-      eligibilityFailures: [],
-      workstationNo: null,
-      checkInStatus: null,
-      checkedInAt: null,
-      late: false,
-      createdAt: now,
-      updatedAt: now,
-    });
+    const entry = manager.create(
+      Entry,
+      newEntryFields(
+        { editionId: facts.edition.id, eventId: event.id, contestantId: contestant.id },
+        entryNumber(facts.edition.year, event.id, count),
+        dto,
+        now,
+      ),
+    );
     entries.push(entry);
     const owner = contestant;
     trail.push(() => {
