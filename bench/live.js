@@ -550,7 +550,13 @@ async function main() {
     await admin.connect();
     await admin.query(`CREATE SCHEMA "${schema}"`);
     await admin.end();
-    shared = { DATABASE_URL: PG_URL, DATABASE_SCHEMA: schema, REDIS_URL };
+    // Instances that share a database share its secrets (the server refuses to start otherwise).
+    shared = {
+      DATABASE_URL: PG_URL,
+      DATABASE_SCHEMA: schema,
+      REDIS_URL,
+      AUDIT_KEY: 'bench-audit-key-0123456789abcdef',
+    };
   }
   const server = await startServer({
     LIVE_INTERVAL_MS,

@@ -279,7 +279,11 @@ describe('no fixed JWT secret', () => {
 
 describe('throttle counters shared through Redis', () => {
   it('counts failures from two instances together', async () => {
-    const env = { REDIS_URL: REDIS, LOGIN_MAX_FAILURES: '5' };
+    const env = {
+      REDIS_URL: REDIS,
+      LOGIN_MAX_FAILURES: '5',
+      AUDIT_KEY: 'accounts-audit-key-0123456789abcdef',
+    };
     const a = await createTestApp(env);
     const b = await createTestApp(env);
     try {

@@ -114,7 +114,9 @@ export class AuditHeadStore {
       );
       await this.store(signed);
     } else {
-      this.logger.error('the audit chain’s signed head is missing or forged; run audit:verify');
+      this.logger.error(
+        'the audit chain’s signed head is missing, forged or signed with another AUDIT_KEY; run audit:verify',
+      );
     }
   }
 

@@ -27,6 +27,20 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 
+  it('asks instances that share a database and Redis for the secrets they must share', () => {
+    // Each instance would generate its own keys in its own data folder: the second one would
+    // find the audit head "forged" and refuse the first one's tokens.
+    const shared = { DATABASE_URL: 'postgres://u@h/db', REDIS_URL: 'redis://h:6379' };
+    expect(() => loadConfig(shared)).toThrow(/JWT_SECRET[^\n]*share[\s\S]*AUDIT_KEY[^\n]*share/);
+    expect(() => loadConfig({ ...shared, JWT_SECRET: 'x'.repeat(32) })).toThrow(/AUDIT_KEY/);
+    expect(() =>
+      loadConfig({ ...shared, JWT_SECRET: 'x'.repeat(32), AUDIT_KEY: 'y'.repeat(32) }),
+    ).not.toThrow();
+    // One instance (no Redis) or SQLite keeps generating its own.
+    expect(() => loadConfig({ DATABASE_URL: shared.DATABASE_URL })).not.toThrow();
+    expect(() => loadConfig({ REDIS_URL: shared.REDIS_URL })).not.toThrow();
+  });
+
   it('names every bad setting at once', () => {
     expect(() => loadConfig({ PORT: '-1', DEMO: 'x' })).toThrow(/PORT="-1"[\s\S]*DEMO="x"/);
   });

@@ -228,6 +228,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       'JWT_SECRET: the published development default is not a secret; unset it or set your own',
     );
   }
+  if (config.DATABASE_URL && config.REDIS_URL) {
+    // Several instances on one database: a key generated into each one's data folder would differ
+    // (the audit head signed by one reads as forged to the other; one's tokens refused by the other).
+    for (const key of ['JWT_SECRET', 'AUDIT_KEY'] as const) {
+      if (!config[key]) {
+        problems.push(
+          `${key}: instances that share DATABASE_URL and REDIS_URL must share it; set the same value on each`,
+        );
+      }
+    }
+  }
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }

@@ -77,6 +77,7 @@ describe('Redis is a dependency, not a single point of failure', () => {
         DEMO: 'on',
         NODE_ENV: 'test',
         JWT_SECRET: 'multi-instance-secret-0123456789',
+        AUDIT_KEY: 'multi-instance-audit-key-0123456789',
         LIVE_INTERVAL_MS: '50',
       },
       stdio: ['ignore', 'ignore', 'inherit'],
