@@ -13,6 +13,7 @@ import {
 import { dirname, join } from 'node:path';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { sqliteStatement } from '../database/sql';
 import { headIsAuthentic, SignedHead, signHead } from './audit-anchor';
 
 /** The key that signs the head: AUDIT_KEY, or audit.key in the data folder (0600). */
@@ -158,9 +159,10 @@ export class AuditHeadStore {
     }
     this.dirty = false;
     const db = this.sqlite;
-    const last = db
-      .prepare('SELECT "seq", "hash" FROM "audit_log" ORDER BY "seq" DESC LIMIT 1')
-      .get() as Tail | undefined;
+    const last = sqliteStatement(
+      db,
+      'SELECT "seq", "hash" FROM "audit_log" ORDER BY "seq" DESC LIMIT 1',
+    ).get() as Tail | undefined;
     const head = this.current;
     if (!last || !head || last.seq === head.rows) {
       return;
@@ -169,8 +171,9 @@ export class AuditHeadStore {
       head.rows === 0
         ? head.lastHash
         : (
-            db.prepare('SELECT "hash" FROM "audit_log" WHERE "seq" = ?').get(head.rows) as
-              { hash: string } | undefined
+            sqliteStatement(db, 'SELECT "hash" FROM "audit_log" WHERE "seq" = $1').get(
+              head.rows,
+            ) as { hash: string } | undefined
           )?.hash;
     if (last.seq < head.rows || atHead !== head.lastHash) {
       this.warnOnce();

@@ -3,8 +3,11 @@ import type { EntityManager } from 'typeorm';
 
 const statements = new WeakMap<Database, Map<string, Statement>>();
 
-/** better-sqlite3's own prepared statement, cached per connection and SQL text. */
-function prepared(db: Database, sql: string): Statement {
+/**
+ * better-sqlite3's own prepared statement, cached per connection and SQL text (as written, with
+ * PostgreSQL's $n parameters: translated once, when first prepared).
+ */
+export function sqliteStatement(db: Database, sql: string): Statement {
   let cache = statements.get(db);
   if (!cache) {
     cache = new Map();
@@ -12,10 +15,20 @@ function prepared(db: Database, sql: string): Statement {
   }
   let statement = cache.get(sql);
   if (!statement) {
-    statement = db.prepare(sql);
+    statement = db.prepare(toSqliteParameters(sql));
     cache.set(sql, statement);
   }
   return statement;
+}
+
+function toSqliteParameters(sql: string): string {
+  let expected = 1;
+  return sql.replace(/\$(\d+)/g, (_m, n: string) => {
+    if (Number(n) !== expected++) {
+      throw new Error(`runSql: parameters must appear once and in order ($${n})`);
+    }
+    return '?';
+  });
 }
 
 /**
@@ -33,18 +46,11 @@ export function runSql<T = Record<string, unknown>>(
   if (manager.connection.options.type === 'postgres') {
     return manager.query(sql, params) as Promise<T[]>;
   }
-  let expected = 1;
-  const text = sql.replace(/\$(\d+)/g, (_m, n: string) => {
-    if (Number(n) !== expected++) {
-      throw new Error(`runSql: parameters must appear once and in order ($${n})`);
-    }
-    return '?';
-  });
   const values = params.map((p) => (typeof p === 'boolean' ? Number(p) : p));
   const db = (manager.connection.driver as unknown as { databaseConnection: Database })
     .databaseConnection;
-  const statement = prepared(db, text);
   try {
+    const statement = sqliteStatement(db, sql);
     return Promise.resolve(
       statement.reader ? (statement.all(...values) as T[]) : (statement.run(...values), []),
     );
