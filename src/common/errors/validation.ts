@@ -2,6 +2,7 @@ import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
 import type { MessageParams } from '../i18n/render';
 import { AppError } from './app-error';
+import { memoizeValidationMetadata } from './validation-metadata';
 
 /** One refused field: its worded messages and, for each, the code and params they come from. */
 export interface FieldError {
@@ -82,6 +83,7 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
 
 /** The one global pipe: strips nothing silently — unknown fields are refused. */
 export function createValidationPipe(): ValidationPipe {
+  memoizeValidationMetadata();
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
