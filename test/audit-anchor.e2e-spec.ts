@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
+import { headIsAuthentic, SignedHead } from '../src/audit/audit-anchor';
 import { chainHash, ChainedRow } from '../src/audit/audit-chain';
 import { AuditService } from '../src/audit/audit.service';
 import { verifyAudit } from '../src/cli/audit-verify';
@@ -270,4 +271,52 @@ describe('the audit chain is anchored: truncation and rewriting are detected', (
     const p90 = [...latencies].sort((a, b) => a - b)[Math.floor(latencies.length * 0.9)];
     expect(p90).toBeLessThan(200);
   }, 120_000);
+});
+
+describe('the signed head after a burst of writes and an immediate shutdown', () => {
+  it('has caught up with the last row when the app has closed', async () => {
+    const t = await createTestApp();
+    try {
+      const organizer = await signIn(t, 'organizer');
+      const edition = (
+        await request(t.url)
+          .post('/api/editions')
+          .set(organizer.auth)
+          .send(makeEdition())
+          .expect(201)
+      ).body;
+      // A burst that keeps the head's file write busy (it runs off the event loop), then a stop
+      // while a write may be under way and another is pending.
+      await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          request(t.url)
+            .post(`/api/editions/${edition.id}/events`)
+            .set(organizer.auth)
+            .send(makeEvent({ occupation: `突发${i}`, name: `突发${i}` }))
+            .expect(201),
+        ),
+      );
+      const [tail] = await outside(
+        t,
+        'SELECT "seq", "hash" FROM "audit_log" ORDER BY "seq" DESC LIMIT 1',
+      );
+      const readHead = async () =>
+        onPostgres()
+          ? (
+              (await t.dataSource.query(
+                'SELECT "rows", "lastHash", "at", "mac" FROM "audit_head"',
+              )) as SignedHead[]
+            )[0]
+          : (JSON.parse(readFileSync(`${t.sqlitePath!}.audit-head`, 'utf8')) as SignedHead);
+      const head = onPostgres() ? await readHead() : (await t.app.close(), await readHead());
+      expect({ rows: Number(head.rows), lastHash: head.lastHash }).toEqual({
+        rows: Number(tail.seq),
+        lastHash: tail.hash,
+      });
+      const key = Buffer.from(readFileSync(join(t.dataDir, 'audit.key'), 'utf8').trim(), 'hex');
+      expect(headIsAuthentic(key, { ...head, rows: Number(head.rows) })).toBe(true);
+    } finally {
+      await t.close();
+    }
+  });
 });

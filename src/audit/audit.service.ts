@@ -36,8 +36,8 @@ export class AuditService implements OnApplicationShutdown {
     private readonly heads: AuditHeadStore,
   ) {}
 
-  onApplicationShutdown(): void {
-    this.heads.flushFile();
+  onApplicationShutdown(): Promise<void> {
+    return this.heads.flush();
   }
 
   /**
