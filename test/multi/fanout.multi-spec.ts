@@ -1,6 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { io, Socket } from 'socket.io-client';
 import { exited, freePort, waitForHealth } from './processes';
@@ -268,6 +270,47 @@ describe('fan-out workers (SQLite, no Redis: broadcasts over IPC)', () => {
     expect(await closed).toBe('transport close');
     expect((await fetch(`${url}/api/health`)).status).toBe(200);
   }, 30_000);
+
+  it('answers a board whose first packet follows its upgrade at once (none read by the API process after the hand-over)', async () => {
+    // Raw boards: the upgrade request, then the namespace connect a moment later without waiting
+    // for the 101 (the window in which the API process still held the socket it had handed over).
+    const { port } = new URL(server.url);
+    const frame = (text: string) => {
+      const payload = Buffer.from(text);
+      const mask = Buffer.from([1, 2, 3, 4]);
+      const masked = payload.map((byte, i) => byte ^ mask[i % 4]);
+      return Buffer.concat([Buffer.from([0x81, 0x80 | payload.length]), mask, masked]);
+    };
+    const board = (delayMs: number) =>
+      new Promise<boolean>((resolve) => {
+        const socket = connect(Number(port), '127.0.0.1');
+        let received = '';
+        const done = (answered: boolean) => {
+          clearTimeout(timer);
+          socket.destroy();
+          resolve(answered);
+        };
+        const timer = setTimeout(() => done(false), 8000);
+        socket.on('data', (chunk: Buffer) => {
+          received += chunk.toString('latin1');
+          if (received.includes('40/live,{')) {
+            done(true);
+          }
+        });
+        socket.on('error', () => done(false));
+        socket.on('connect', () => {
+          socket.write(
+            'GET /live-io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: 127.0.0.1\r\n' +
+              'Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n' +
+              `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\n\r\n`,
+          );
+          setTimeout(() => socket.write(frame('40/live,')), delayMs);
+        });
+      });
+    const answers = await Promise.all(Array.from({ length: 400 }, (_, i) => board(i % 4)));
+    expect(answers.filter((answered) => !answered)).toHaveLength(0);
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+  }, 60_000);
 
   it('stops on SIGTERM while viewers are still connected to the workers', async () => {
     // A handed-over socket still counts as a connection of the API's HTTP server: the server

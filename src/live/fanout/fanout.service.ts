@@ -26,6 +26,11 @@ interface Worker {
 }
 
 const RESPAWN_MS = 1000;
+
+/** Stops the socket's reads at the source (pause() alone lets Node read on into its buffer). */
+function stopReading(socket: Socket): void {
+  (socket as unknown as { _handle?: { readStop?: () => number } | null })._handle?.readStop?.();
+}
 const SHUTDOWN_GRACE_MS = 2000;
 
 /**
@@ -163,6 +168,11 @@ export class FanoutService implements OnApplicationBootstrap, BeforeApplicationS
     // dies first (killed between two of its viewers' reconnects) would otherwise leave it open in
     // Node's queue of handles waiting to be sent, and the board hanging until its own timeout.
     worker.handed.set(message.id, socket);
+    // This process must not read the socket again: Node gives the handle a no-op reader when it
+    // is sent and closes it only once the send is done, so the board's first packet (its
+    // namespace connect), if this process read it first, was dropped and the board waited for
+    // ever, connected and never answered (3-8 of 10,000 viewers with two instances).
+    stopReading(socket);
     worker.child.send(message, socket, (error) => {
       if (error) {
         worker.handed.delete(message.id);
