@@ -39,7 +39,7 @@ function start(port: number): ChildProcess {
       DEMO: 'on',
       NODE_ENV: 'test',
       JWT_SECRET: 'multi-instance-secret-0123456789',
-        AUDIT_KEY: 'multi-instance-audit-key-0123456789',
+      AUDIT_KEY: 'multi-instance-audit-key-0123456789',
       LIVE_INTERVAL_MS: '50',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
