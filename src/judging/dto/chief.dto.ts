@@ -39,15 +39,8 @@ export class RemarkDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(500) reason: string;
 }
 
-export class TimeDto {
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(16) workpieceCode: string;
-
-  @ApiProperty({ description: 'Seconds used on the practical task' })
-  @IsInt()
-  @Min(0)
-  @Max(7 * 24 * 3600)
-  seconds: number;
-
+/** Why a time or a theory score changes after the modules are locked. */
+export class LateChangeReasonDto {
   @ApiPropertyOptional({
     maxLength: 500,
     description: 'Required once the modules are locked (the chief judge only)',
@@ -56,6 +49,16 @@ export class TimeDto {
   @IsString()
   @MaxLength(500)
   reason?: string;
+}
+
+export class TimeDto extends LateChangeReasonDto {
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(16) workpieceCode: string;
+
+  @ApiProperty({ description: 'Seconds used on the practical task' })
+  @IsInt()
+  @Min(0)
+  @Max(7 * 24 * 3600)
+  seconds: number;
 }
 
 export class TheoryRowDto {
@@ -72,7 +75,7 @@ export class TheoryRowDto {
   score: number;
 }
 
-export class TheoryImportDto {
+export class TheoryImportDto extends LateChangeReasonDto {
   @ApiProperty({ type: [TheoryRowDto] })
   @IsArray()
   @ArrayMinSize(1)
@@ -80,28 +83,10 @@ export class TheoryImportDto {
   @ValidateNested({ each: true })
   @Type(() => TheoryRowDto)
   scores: TheoryRowDto[];
-
-  @ApiPropertyOptional({
-    maxLength: 500,
-    description: 'Required once the modules are locked (the chief judge only)',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  reason?: string;
 }
 
 /** The multipart fields sent beside a theory sheet. */
-export class TheoryFileDto {
-  @ApiPropertyOptional({
-    maxLength: 500,
-    description: 'Required once the modules are locked (the chief judge only)',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  reason?: string;
-}
+export class TheoryFileDto extends LateChangeReasonDto {}
 
 export class TheoryAbsentDto {
   @ApiProperty({ description: 'The competitor’s check-in code (检录号)' })
