@@ -16,6 +16,8 @@ import { EntryResponse, SubmitEntryDto, toEntryResponse } from './dto/entry.dto'
 import { Contestant } from './entities/contestant.entity';
 import { Entry } from './entities/entry.entity';
 import { Unit } from './entities/unit.entity';
+import { lastEntryNumbers } from './entry-numbers';
+import { lockEditionOf } from './registration-lock';
 import {
   checkEligible,
   contestantFields,
@@ -146,6 +148,7 @@ export class RegistrationService {
     actor: Actor,
     input: SubmitEntryDto,
   ): Promise<EntryResponse> {
+    await lockEditionOf(manager, input.eventId);
     const { event, edition, person, existing } = await this.vet(manager, input);
     const contestant = await this.upsertContestant(
       manager,
@@ -250,7 +253,7 @@ export class RegistrationService {
     edition: Edition,
     event: CompetitionEvent,
   ): Promise<string> {
-    const count = await manager.countBy(Entry, { eventId: event.id });
-    return entryNumber(edition.year, event.id, count + 1);
+    const last = (await lastEntryNumbers(manager, [event.id])).get(event.id) ?? 0;
+    return entryNumber(edition.year, event.id, last + 1);
   }
 }

@@ -4,6 +4,7 @@ import { Edition } from '../../editions/entities/edition.entity';
 import { SubmitEntryDto } from '../dto/entry.dto';
 import { Contestant } from '../entities/contestant.entity';
 import { Entry } from '../entities/entry.entity';
+import { lastEntryNumbers } from '../entry-numbers';
 import type { Person } from '../registration.service';
 import { checkEligible, duplicateEntry } from '../submission-rules';
 
@@ -28,7 +29,7 @@ export interface SheetFacts {
   liveInEdition: Map<number, number>;
   /** `${eventId}|${teamNo}` → live entries. */
   teams: Map<string, number>;
-  /** Event id → entries of every status (the running number of 报名号). */
+  /** Event id → the last running number of 报名号 given (see lastEntryNumbers). */
   entryCounts: Map<number, number>;
 }
 
@@ -71,14 +72,7 @@ export async function loadFacts(
   const entryCounts = new Map<number, number>();
   if (events.length > 0) {
     const ids = events.map((e) => e.id);
-    const counted = await manager
-      .createQueryBuilder(Entry, 'e')
-      .select('e.eventId', 'eventId')
-      .addSelect('COUNT(*)', 'n')
-      .where('e.eventId IN (:...ids)', { ids })
-      .groupBy('e.eventId')
-      .getRawMany<{ eventId: number; n: number | string }>();
-    counted.forEach((r) => entryCounts.set(Number(r.eventId), Number(r.n)));
+    (await lastEntryNumbers(manager, ids)).forEach((n, id) => entryCounts.set(id, n));
     const teamed = await manager
       .createQueryBuilder(Entry, 'e')
       .select('e.eventId', 'eventId')
