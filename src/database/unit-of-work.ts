@@ -6,6 +6,8 @@ import { StorageHealth } from './storage-health';
 
 interface Pending {
   work: (manager: EntityManager) => Promise<unknown>;
+  /** Committed in a transaction of its own (see RunOptions.alone). */
+  alone: boolean;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -32,6 +34,14 @@ interface PgPool {
 
 /** The most pieces of work one SQLite commit carries. */
 const MAX_GROUP = 64;
+
+export interface RunOptions {
+  /**
+   * SQLite: a long piece of work (a part of a sheet's commit, tens of ms) gets a commit of its
+   * own, so the short ones queued beside it (a judge's mark) are answered before it, not after.
+   */
+  alone?: boolean;
+}
 
 /** Thrown inside a group when SQLite has rolled the whole transaction back by itself. */
 class GroupLost extends Error {
@@ -105,7 +115,7 @@ export class UnitOfWork implements OnModuleInit {
     return this.dataSource.options.type === 'postgres';
   }
 
-  run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  run<T>(work: (manager: EntityManager) => Promise<T>, options: RunOptions = {}): Promise<T> {
     if (this.isPostgres) {
       return this.dataSource.transaction(work).then(
         (value) => {
@@ -116,7 +126,12 @@ export class UnitOfWork implements OnModuleInit {
       );
     }
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.queue.push({
+        work,
+        alone: options.alone === true,
+        resolve: resolve as (value: unknown) => void,
+        reject,
+      });
       if (!this.flushing) {
         this.flushing = true;
         setImmediate(() => void this.flush());
@@ -140,7 +155,7 @@ export class UnitOfWork implements OnModuleInit {
 
   private async flush(): Promise<void> {
     while (this.queue.length > 0) {
-      const group = this.queue.splice(0, MAX_GROUP);
+      const group = this.queue.splice(0, this.nextGroupSize());
       await this.restoreConnection('before a group');
       const outcomes: { ok: boolean; value: unknown }[] = [];
       try {
@@ -187,6 +202,18 @@ export class UnitOfWork implements OnModuleInit {
       await new Promise((resolve) => setImmediate(resolve));
     }
     this.flushing = false;
+  }
+
+  /** The queue's head alone if it asks to be; else the pieces up to the next that does. */
+  private nextGroupSize(): number {
+    if (this.queue[0].alone) {
+      return 1;
+    }
+    let size = 1;
+    while (size < this.queue.length && size < MAX_GROUP && !this.queue[size].alone) {
+      size += 1;
+    }
+    return size;
   }
 
   /** A group SQLite rolled back by itself: 503, whatever the statement's own error said. */
