@@ -22,6 +22,7 @@ import { ResultRow } from './results/entities/result-row.entity';
 import { BlindCode } from './registration/entities/blind-code.entity';
 import { Contestant } from './registration/entities/contestant.entity';
 import { Draw } from './registration/entities/draw.entity';
+import { ImportCommit } from './registration/entities/import-commit.entity';
 import { Entry } from './registration/entities/entry.entity';
 import { Unit } from './registration/entities/unit.entity';
 
@@ -34,6 +35,7 @@ export const ENTITIES = [
   Unit,
   Contestant,
   Entry,
+  ImportCommit,
   Draw,
   BlindCode,
   MarkingModuleRow,

@@ -10,6 +10,7 @@ import { SignatureNotices1764390000000 } from './1764390000000-signature-notices
 import { AuditHead1764391200000 } from './1764391200000-audit-head';
 import { RacesAndHistory1764395000000 } from './1764395000000-races-and-history';
 import { Policy20261764400000000 } from './1764400000000-policy-2026';
+import { ImportCommits1764410000000 } from './1764410000000-import-commits';
 
 /** In order. A new migration is appended here; nothing is ever synchronized. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   AuditHead1764391200000,
   RacesAndHistory1764395000000,
   Policy20261764400000000,
+  ImportCommits1764410000000,
 ];

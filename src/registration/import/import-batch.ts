@@ -6,6 +6,7 @@ import { nowIso } from '../../database/time';
 import { toEntryResponse } from '../dto/entry.dto';
 import { Contestant } from '../entities/contestant.entity';
 import { Entry } from '../entities/entry.entity';
+import type { ImportWritten } from '../entities/import-commit.entity';
 import { Unit } from '../entities/unit.entity';
 import type { Person } from '../registration.service';
 import { contestantFields, entryNumber, newEntryFields } from '../submission-rules';
@@ -49,7 +50,7 @@ function fill<T extends { id: number }>(items: T[], ids: Map<string, number>, ke
 /**
  * Writes the accepted rows as RegistrationService.submitIn would one by one — the same units,
  * contestants, entries and audit rows, in the same order — with multi-row INSERTs and one audit
- * append, inside the caller's transaction.
+ * append, inside the caller's transaction. Answers what it wrote, for the commit's journal.
  */
 export async function writeAccepted(
   manager: EntityManager,
@@ -57,7 +58,7 @@ export async function writeAccepted(
   actor: Actor,
   facts: SheetFacts,
   accepted: Accepted[],
-): Promise<number> {
+): Promise<ImportWritten> {
   const names = [...new Set(accepted.map((a) => a.dto.contestant.unitName.trim()))];
   const units = new Map<string, Unit>();
   for (const part of chunks(names)) {
@@ -94,6 +95,7 @@ export async function writeAccepted(
     'name',
   );
   const trail: (() => AuditInput)[] = [];
+  const updated: ImportWritten['updated'] = [];
   const newContestants: Contestant[] = [];
   const entries: Entry[] = [];
   for (const plan of plans) {
@@ -112,6 +114,11 @@ export async function writeAccepted(
     if (existing) {
       // Rare (a person from an earlier edition): saved one by one, as submitIn does.
       const before = { ...existing };
+      const changed = [...Object.keys(fields), 'updatedAt'] as (keyof Contestant)[];
+      updated.push({
+        id: existing.id,
+        before: Object.fromEntries(changed.map((k) => [k, before[k]])),
+      });
       Object.assign(existing, fields, { updatedAt: now });
       await manager.save(existing);
       const after = { ...existing, idNumber: undefined };
@@ -195,7 +202,13 @@ export async function writeAccepted(
     ),
     'idNumber',
   );
-  return finish(manager, audit, plans, newContestants, entries, trail);
+  await finish(manager, audit, plans, newContestants, entries, trail);
+  return {
+    entries: entries.map((e) => e.id),
+    contestants: newContestants.map((c) => c.id),
+    units: newUnits.map((u) => u.id),
+    updated,
+  };
 }
 
 async function finish(
@@ -205,7 +218,7 @@ async function finish(
   newContestants: Contestant[],
   entries: Entry[],
   trail: (() => AuditInput)[],
-): Promise<number> {
+): Promise<void> {
   // Each contestant is on one row of a sheet (ID_DUPLICATE_IN_SHEET), so it keys its entry.
   const byIdNumber = new Map(newContestants.map((c) => [c.idNumber, c.id]));
   plans.forEach((plan, i) => {
@@ -245,5 +258,4 @@ async function finish(
     manager,
     trail.map((make) => make()),
   );
-  return entries.length;
 }

@@ -1,9 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { Actor } from '../../audit/actor';
+import { Actor, SYSTEM_ACTOR } from '../../audit/actor';
 import { AuditService } from '../../audit/audit.service';
 import { AppError, conflict, notFound } from '../../common/errors/app-error';
 import { flattenValidationErrors } from '../../common/errors/validation';
@@ -12,10 +12,13 @@ import { UnitOfWork } from '../../database/unit-of-work';
 import type { EligibilityFailure } from '../../domain/eligibility';
 import { Edition } from '../../editions/entities/edition.entity';
 import { SubmitEntryDto } from '../dto/entry.dto';
+import { ImportCommit } from '../entities/import-commit.entity';
 import { Person, personOf } from '../registration.service';
 import { writeAccepted } from './import-batch';
 import { Accepted, loadFacts, SheetFacts, vetFromFacts } from './import-facts';
 import { ImportJob, ImportJobs, JobState } from './import-jobs';
+import { journal, undoCommit } from './import-journal';
+import { lockEdition } from '../registration-lock';
 import {
   COLUMN_OF_FIELD,
   COLUMN_OF_RULE,
@@ -32,6 +35,17 @@ class Rollback extends Error {}
 const SLICE_MS = 5;
 /** Rows parsed between yields (a row takes a few µs). */
 const PARSE_BETWEEN_YIELDS = 500;
+/**
+ * Rows written per transaction. A 2,000-row sheet in one transaction held the write connection
+ * (SQLite) or the audit chain's lock (PostgreSQL) for ~0.25 s, and every mark waited behind it;
+ * 200 rows take ~20 ms. The commit's journal undoes the parts written if a later one fails.
+ */
+export const ROWS_PER_COMMIT = 100;
+const PART = { alone: true };
+/** How often unfinished commits left by a dead process are looked for. */
+const RECOVER_EVERY_MS = 5 * 60 * 1000;
+/** On PostgreSQL another instance may be running a commit: its journal moves every few ms. */
+const STALE_MS = 2 * 60 * 1000;
 
 type At = (
   column: string | null,
@@ -101,13 +115,49 @@ function prepareRow(row: ParsedRow, eventId: number, at: At): PreparedRow {
  * console polls; each row goes through the same submission code as the form, in a savepoint.
  */
 @Injectable()
-export class ImportService {
+export class ImportService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('ImportService');
   private readonly jobs = new ImportJobs();
+  /** The commits this process is running: their journals are not left over. */
+  private readonly committing = new Set<string>();
+  private recovery: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
   ) {}
+
+  /** A commit cut short by kill -9 or a power cut is undone before anyone works on. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.recover();
+    this.recovery = setInterval(() => void this.recover(), RECOVER_EVERY_MS);
+    this.recovery.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.recovery);
+  }
+
+  /** Undoes every commit whose journal no live commit owns. */
+  async recover(): Promise<void> {
+    try {
+      const stale = new Date(Date.now() - STALE_MS).toISOString();
+      const left = (await this.uow.reader.find(ImportCommit)).filter(
+        (c) => !this.committing.has(c.id) && (!this.uow.isPostgres || c.updatedAt < stale),
+      );
+      for (const commit of left) {
+        const cause = `导入进程中断（${commit.actorName} 于 ${commit.startedAt} 开始）`;
+        await this.uow.run((m) => undoCommit(m, this.audit, SYSTEM_ACTOR, commit.id, cause));
+        this.logger.warn(
+          `undid the unfinished import ${commit.id} (${commit.written.entries.length} entries)`,
+        );
+      }
+    } catch (error) {
+      this.logger.error(
+        `unfinished imports could not be undone now: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
 
   async start(
     actor: Actor,
@@ -182,21 +232,11 @@ export class ImportService {
     let created = 0;
     try {
       if (commit) {
-        // One transaction: the facts read again under the write lock, every row checked again
-        // (its input checks kept from the dry run; no yield, which would only hold the write
-        // lock longer), then all rows written in chunks with their audit rows; any row's error
-        // writes nothing.
-        await this.uow.run(async (manager) => {
-          const { accepted, facts } = await this.check(manager, job, errors, false);
-          if (errors.length > 0) {
-            throw new Rollback();
-          }
-          created = await writeAccepted(manager, this.audit, job.actor, facts, accepted);
-        });
+        created = await this.commitInParts(job, errors);
       } else {
         // The dry run only reads: outside the write transaction, so judges' marks and every
         // other write go on while it runs (on SQLite the app has one write connection).
-        await this.check(this.uow.reader, job, errors);
+        await this.check(this.uow.reader, job, errors, { progress: true });
         throw new Rollback();
       }
       Object.assign(job, { status: 'committed', created });
@@ -223,6 +263,82 @@ export class ImportService {
   }
 
   /**
+   * All or nothing, a part at a time. A sheet of one part is checked again and written in one
+   * transaction. A larger one is first checked again against the database as it is now (its
+   * input checks kept from the dry run), reading only: a sheet gone stale writes nothing. Then
+   * ROWS_PER_COMMIT rows per transaction, each part checked again inside its own transaction and
+   * written with its audit rows and its journal; other writes go on between the parts. A part
+   * refused (someone registered one of its people meanwhile) or not stored undoes the parts
+   * before it.
+   */
+  private async commitInParts(job: JobState, errors: RowError[]): Promise<number> {
+    const rows = job.rows.length;
+    const unread = job.total - rows;
+    if (rows <= ROWS_PER_COMMIT) {
+      const created = await this.uow.run(async (manager) => {
+        await lockEdition(manager, job.editionId);
+        const { accepted, facts } = await this.check(manager, job, errors);
+        if (errors.length > 0) {
+          throw new Rollback();
+        }
+        return (await writeAccepted(manager, this.audit, job.actor, facts, accepted)).entries
+          .length;
+      }, PART);
+      job.processed = job.total;
+      return created;
+    }
+    // Checked again against the database as it is now, reading only, between other requests.
+    await this.check(this.uow.reader, job, errors, { yieldToOthers: true });
+    if (errors.length > 0) {
+      throw new Rollback();
+    }
+    job.processed = unread;
+    this.committing.add(job.id);
+    let created = 0;
+    try {
+      for (let from = 0; from < rows; from += ROWS_PER_COMMIT) {
+        const to = Math.min(rows, from + ROWS_PER_COMMIT);
+        // Requests read meanwhile (a judge's mark) are queued first, not behind the next part.
+        await new Promise((resolve) => setImmediate(resolve));
+        created += await this.uow.run(async (manager) => {
+          await lockEdition(manager, job.editionId);
+          const { accepted, facts } = await this.check(manager, job, errors, { from, to });
+          if (errors.length > 0) {
+            throw new Rollback();
+          }
+          const written = await writeAccepted(manager, this.audit, job.actor, facts, accepted);
+          await journal(manager, job, written, to === rows);
+          return written.entries.length;
+        }, PART);
+        job.processed = unread + to;
+      }
+      return created;
+    } catch (error) {
+      await this.undo(job, error, errors);
+      throw error;
+    } finally {
+      this.committing.delete(job.id);
+    }
+  }
+
+  /** Undoes the parts of a commit already written; if that fails too, recovery retries later. */
+  private async undo(job: JobState, error: unknown, errors: RowError[]): Promise<void> {
+    const cause =
+      error instanceof Rollback
+        ? [...new Set(errors.map((e) => e.code))].join(', ')
+        : error instanceof Error
+          ? error.message
+          : String(error);
+    try {
+      await this.uow.run((m) => undoCommit(m, this.audit, job.actor, job.id, cause));
+    } catch (undoError) {
+      this.logger.error(
+        `import ${job.id}: the parts written could not be undone now; retried at the next recovery: ${undoError instanceof Error ? undoError.message : String(undoError)}`,
+      );
+    }
+  }
+
+  /**
    * Every row through the submission's checks, in sheet order, against facts read once: the
    * same errors (codes, params, columns) as submitting the rows one by one.
    */
@@ -230,26 +346,36 @@ export class ImportService {
     manager: EntityManager,
     job: JobState,
     errors: RowError[],
-    yieldToOthers = true,
+    {
+      from = 0,
+      to = job.rows.length,
+      progress = false,
+      yieldToOthers = progress,
+    }: { from?: number; to?: number; progress?: boolean; yieldToOthers?: boolean } = {},
   ): Promise<{ accepted: Accepted[]; facts: SheetFacts }> {
+    const rows = job.rows.slice(from, to);
     const facts = await loadFacts(
       manager,
       job.editionId,
-      job.rows.map((r) => r.contestant.idNumber.trim().toUpperCase()),
+      rows.map((r) => r.contestant.idNumber.trim().toUpperCase()),
     );
     const seen = new Map<string, number>();
     const teams = new Map<string, number>();
     const accepted: Accepted[] = [];
-    job.processed = job.total - job.rows.length;
+    if (progress) {
+      job.processed = job.total - job.rows.length;
+    }
     let slice = performance.now();
-    for (const [i, row] of job.rows.entries()) {
-      const outcome = this.checkRow(job, i, row, facts, seen, teams);
+    for (const [i, row] of rows.entries()) {
+      const outcome = this.checkRow(job, from + i, row, facts, seen, teams);
       if (Array.isArray(outcome)) {
         errors.push(...outcome);
       } else {
         accepted.push(outcome);
       }
-      job.processed += 1;
+      if (progress) {
+        job.processed += 1;
+      }
       if (yieldToOthers && performance.now() - slice > SLICE_MS) {
         // Let marks and the console's progress polls through.
         await new Promise((resolve) => setImmediate(resolve));
