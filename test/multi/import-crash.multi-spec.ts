@@ -51,7 +51,7 @@ describe('kill -9 in the middle of a sheet’s commit', () => {
       const sheet = csvOf(Array.from({ length: ROWS }, (_, i) => sheetRow(i + 1, '数控车工')));
       const upload = async (url: string) => {
         const form = new FormData();
-        form.append('file', new Blob([sheet]), 'crash.csv');
+        form.append('file', new Blob([new Uint8Array(sheet)]), 'crash.csv');
         const res = await fetch(`${url}/api/editions/${edition.id}/imports`, {
           method: 'POST',
           headers: auth,
