@@ -1,12 +1,12 @@
 import request from 'supertest';
 import { AuditService } from '../src/audit/audit.service';
 import { verifyAudit } from '../src/cli/audit-verify';
-import { ROWS_PER_COMMIT } from '../src/registration/import/import.service';
+import { FIRST_PART } from '../src/registration/import/import.service';
 import { makeEdition, makeEvent, signIn, tableCounts } from './support/factories';
 import { csvOf, sheetRow } from './support/sheets';
 import { createTestApp, TestApp } from './support/test-app';
 
-const ROWS = ROWS_PER_COMMIT * 15;
+const ROWS = 3000;
 
 /**
  * A large sheet is committed a part at a time, so judges are not held behind it. All or nothing
@@ -108,7 +108,7 @@ describe('a sheet committed in parts: a part refused undoes the parts before it'
     ).filter((r) => r.entityId === id);
     expect(undo).toHaveLength(1);
     const after = JSON.parse(undo[0].after) as { entries: number[] };
-    expect(after.entries.length).toBeGreaterThanOrEqual(ROWS_PER_COMMIT);
+    expect(after.entries.length).toBeGreaterThanOrEqual(FIRST_PART);
     expect(undo[0].reason).toContain('ENTRY_DUPLICATE');
     expect((await verifyAudit(t.app.get(AuditService))).verdict.ok).toBe(true);
 

@@ -1,5 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
+/** A contestant's column value as it was. */
+export type FieldValue = string | number | boolean | null | string[];
+
 /** What a sheet's commit has written so far: the rows to remove if it cannot finish. */
 export interface ImportWritten {
   entries: number[];
@@ -7,7 +10,7 @@ export interface ImportWritten {
   contestants: number[];
   units: number[];
   /** Contestants from earlier editions the sheet updated, with the fields as they were. */
-  updated: { id: number; before: Record<string, unknown> }[];
+  updated: { id: number; before: Record<string, FieldValue> }[];
 }
 
 /**

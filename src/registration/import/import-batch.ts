@@ -6,7 +6,7 @@ import { nowIso } from '../../database/time';
 import { toEntryResponse } from '../dto/entry.dto';
 import { Contestant } from '../entities/contestant.entity';
 import { Entry } from '../entities/entry.entity';
-import type { ImportWritten } from '../entities/import-commit.entity';
+import type { FieldValue, ImportWritten } from '../entities/import-commit.entity';
 import { Unit } from '../entities/unit.entity';
 import type { Person } from '../registration.service';
 import { contestantFields, entryNumber, newEntryFields } from '../submission-rules';
@@ -117,7 +117,7 @@ export async function writeAccepted(
       const changed = [...Object.keys(fields), 'updatedAt'] as (keyof Contestant)[];
       updated.push({
         id: existing.id,
-        before: Object.fromEntries(changed.map((k) => [k, before[k]])),
+        before: Object.fromEntries(changed.map((k) => [k, (before[k] ?? null) as FieldValue])),
       });
       Object.assign(existing, fields, { updatedAt: now });
       await manager.save(existing);

@@ -41,15 +41,18 @@ export function chunks<T>(items: T[], size = CHUNK): T[][] {
   return out;
 }
 
+/** `between` runs after each read (a yield to other requests, for a long sheet). */
 export async function loadFacts(
   manager: EntityManager,
   editionId: number,
   idNumbers: string[],
+  between: () => Promise<unknown> = () => Promise.resolve(),
 ): Promise<SheetFacts> {
   const edition = await manager.findOneByOrFail(Edition, { id: editionId });
   const events = await manager.find(CompetitionEvent, { where: { editionId } });
   const contestants = new Map<string, Contestant>();
   for (const part of chunks([...new Set(idNumbers)])) {
+    await between();
     for (const c of await manager.find(Contestant, { where: { idNumber: In(part) } })) {
       contestants.set(c.idNumber, c);
     }
@@ -57,6 +60,7 @@ export async function loadFacts(
   const entered = new Set<string>();
   const liveInEdition = new Map<number, number>();
   for (const part of chunks([...contestants.values()].map((c) => c.id))) {
+    await between();
     const entries = await manager.find(Entry, {
       select: { eventId: true, contestantId: true, editionId: true, status: true },
       where: { contestantId: In(part) },
@@ -72,7 +76,9 @@ export async function loadFacts(
   const entryCounts = new Map<number, number>();
   if (events.length > 0) {
     const ids = events.map((e) => e.id);
+    await between();
     (await lastEntryNumbers(manager, ids)).forEach((n, id) => entryCounts.set(id, n));
+    await between();
     const teamed = await manager
       .createQueryBuilder(Entry, 'e')
       .select('e.eventId', 'eventId')

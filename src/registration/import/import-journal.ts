@@ -8,8 +8,6 @@ import { ImportCommit, ImportWritten } from '../entities/import-commit.entity';
 import { Unit } from '../entities/unit.entity';
 import { chunks } from './import-facts';
 
-const NOTHING: ImportWritten = { entries: [], contestants: [], units: [], updated: [] };
-
 function merged(a: ImportWritten, b: ImportWritten): ImportWritten {
   return {
     entries: [...a.entries, ...b.entries],
@@ -20,35 +18,35 @@ function merged(a: ImportWritten, b: ImportWritten): ImportWritten {
 }
 
 /**
- * Adds what one of a commit's transactions wrote to its journal, in that transaction: the first
- * creates the row, the last (`done`) removes it.
+ * Records what a commit's parts have written so far, in the part's transaction: the first part
+ * creates the journal row, the next ones rewrite it, the last removes it. Answers the new total.
  */
 export async function journal(
   manager: EntityManager,
   job: { id: string; editionId: number; fileName: string; actor: Actor },
-  written: ImportWritten,
-  done: boolean,
-): Promise<void> {
-  const row = await manager.findOneBy(ImportCommit, { id: job.id });
-  if (done) {
-    if (row) {
-      await manager.delete(ImportCommit, { id: job.id });
-    }
-    return;
-  }
+  before: ImportWritten,
+  part: ImportWritten,
+  { first, last }: { first: boolean; last: boolean },
+): Promise<ImportWritten> {
+  const written = merged(before, part);
   const now = nowIso();
-  await manager.save(
-    manager.create(ImportCommit, {
+  if (last) {
+    await manager.delete(ImportCommit, { id: job.id });
+  } else if (first) {
+    await manager.insert(ImportCommit, {
       id: job.id,
       editionId: job.editionId,
       fileName: job.fileName,
       actorId: job.actor.id,
       actorName: job.actor.name,
-      written: merged(row?.written ?? NOTHING, written),
-      startedAt: row?.startedAt ?? now,
+      written,
+      startedAt: now,
       updatedAt: now,
-    }),
-  );
+    });
+  } else {
+    await manager.update(ImportCommit, { id: job.id }, { written, updatedAt: now });
+  }
+  return written;
 }
 
 /**

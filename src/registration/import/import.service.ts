@@ -12,7 +12,7 @@ import { UnitOfWork } from '../../database/unit-of-work';
 import type { EligibilityFailure } from '../../domain/eligibility';
 import { Edition } from '../../editions/entities/edition.entity';
 import { SubmitEntryDto } from '../dto/entry.dto';
-import { ImportCommit } from '../entities/import-commit.entity';
+import { ImportCommit, ImportWritten } from '../entities/import-commit.entity';
 import { Person, personOf } from '../registration.service';
 import { writeAccepted } from './import-batch';
 import { Accepted, loadFacts, SheetFacts, vetFromFacts } from './import-facts';
@@ -31,16 +31,24 @@ import { readRegistrationSheet } from './sheet-reader';
 
 class Rollback extends Error {}
 
-// The longest stretch of checking between yields: marks must not wait behind it.
-const SLICE_MS = 5;
-/** Rows parsed between yields (a row takes a few µs). */
-const PARSE_BETWEEN_YIELDS = 500;
 /**
- * Rows written per transaction. A 2,000-row sheet in one transaction held the write connection
- * (SQLite) or the audit chain's lock (PostgreSQL) for ~0.25 s, and every mark waited behind it;
- * 200 rows take ~20 ms. The commit's journal undoes the parts written if a later one fails.
+ * The longest stretch of parsing or checking between yields: a judge's mark needs a few turns of
+ * the event loop, and waits for a slice at each (5 ms slices: marks p99 47-55 ms in a dry run).
  */
-export const ROWS_PER_COMMIT = 100;
+const SLICE_MS = 2;
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+/** A sheet of up to this many rows is checked again and written in one transaction. */
+export const ROWS_IN_ONE_COMMIT = 100;
+/**
+ * A larger sheet is written in parts, each sized from the last to hold the write connection
+ * (SQLite) or the audit chain's lock (PostgreSQL) about this long: one transaction for 2,000 rows
+ * held it ~0.25 s and every mark waited behind it. The journal undoes the parts written if a
+ * later one fails.
+ */
+const PART_MS = 10;
+/** The first part's rows (its code is cold), and the bounds of the parts after it. */
+export const FIRST_PART = 10;
+const PART_ROWS = { min: 10, max: 500 };
 const PART = { alone: true };
 /** How often unfinished commits left by a dead process are looked for. */
 const RECOVER_EVERY_MS = 5 * 60 * 1000;
@@ -172,10 +180,12 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
     const sheet = await readRegistrationSheet(file);
     const rows: ParsedRow[] = [];
     const errors = [...sheet.errors];
-    for (const [i, { row, raw }] of sheet.rows.entries()) {
-      if (i > 0 && i % PARSE_BETWEEN_YIELDS === 0) {
+    let slice = performance.now();
+    for (const { row, raw } of sheet.rows) {
+      if (performance.now() - slice > SLICE_MS) {
         // 5,000 rows take tens of ms: marks must not wait behind them.
-        await new Promise((resolve) => setImmediate(resolve));
+        await nextTurn();
+        slice = performance.now();
       }
       const parsed = parseRow(row, raw);
       if (parsed.ok) {
@@ -266,7 +276,7 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
    * All or nothing, a part at a time. A sheet of one part is checked again and written in one
    * transaction. A larger one is first checked again against the database as it is now (its
    * input checks kept from the dry run), reading only: a sheet gone stale writes nothing. Then
-   * ROWS_PER_COMMIT rows per transaction, each part checked again inside its own transaction and
+   * a part per transaction (about PART_MS each), each checked again inside its transaction and
    * written with its audit rows and its journal; other writes go on between the parts. A part
    * refused (someone registered one of its people meanwhile) or not stored undoes the parts
    * before it.
@@ -274,7 +284,7 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
   private async commitInParts(job: JobState, errors: RowError[]): Promise<number> {
     const rows = job.rows.length;
     const unread = job.total - rows;
-    if (rows <= ROWS_PER_COMMIT) {
+    if (rows <= ROWS_IN_ONE_COMMIT) {
       const created = await this.uow.run(async (manager) => {
         await lockEdition(manager, job.editionId);
         const { accepted, facts } = await this.check(manager, job, errors);
@@ -295,22 +305,32 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
     job.processed = unread;
     this.committing.add(job.id);
     let created = 0;
+    let written: ImportWritten = { entries: [], contestants: [], units: [], updated: [] };
     try {
-      for (let from = 0; from < rows; from += ROWS_PER_COMMIT) {
-        const to = Math.min(rows, from + ROWS_PER_COMMIT);
+      for (let from = 0, size = FIRST_PART; from < rows;) {
+        const to = Math.min(rows, from + size);
         // Requests read meanwhile (a judge's mark) are queued first, not behind the next part.
-        await new Promise((resolve) => setImmediate(resolve));
+        await nextTurn();
+        let took = 0;
         created += await this.uow.run(async (manager) => {
+          const started = performance.now();
           await lockEdition(manager, job.editionId);
           const { accepted, facts } = await this.check(manager, job, errors, { from, to });
           if (errors.length > 0) {
             throw new Rollback();
           }
-          const written = await writeAccepted(manager, this.audit, job.actor, facts, accepted);
-          await journal(manager, job, written, to === rows);
-          return written.entries.length;
+          const part = await writeAccepted(manager, this.audit, job.actor, facts, accepted);
+          written = await journal(manager, job, written, part, {
+            first: from === 0,
+            last: to === rows,
+          });
+          took = performance.now() - started;
+          return part.entries.length;
         }, PART);
         job.processed = unread + to;
+        const perRow = Math.max(took, 0.1) / (to - from);
+        size = Math.min(PART_ROWS.max, Math.max(PART_ROWS.min, Math.round(PART_MS / perRow)));
+        from = to;
       }
       return created;
     } catch (error) {
@@ -358,6 +378,9 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
       manager,
       job.editionId,
       rows.map((r) => r.contestant.idNumber.trim().toUpperCase()),
+      // Between its reads only outside a transaction: on SQLite a request served meanwhile would
+      // read the transaction's uncommitted rows through the one connection.
+      yieldToOthers ? nextTurn : undefined,
     );
     const seen = new Map<string, number>();
     const teams = new Map<string, number>();
@@ -378,7 +401,7 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
       }
       if (yieldToOthers && performance.now() - slice > SLICE_MS) {
         // Let marks and the console's progress polls through.
-        await new Promise((resolve) => setImmediate(resolve));
+        await nextTurn();
         slice = performance.now();
       }
     }
