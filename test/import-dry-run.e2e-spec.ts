@@ -8,6 +8,7 @@ import { createTestApp, TestApp } from './support/test-app';
 const ASPECTS = 20;
 const PIECES = 10;
 const ROWS = 5000;
+const DRY_RUN_MARKS = 120;
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -94,7 +95,8 @@ describe('a 5,000-row dry run and its commit do not hold the write queue', () =>
       }
     })();
     const waits: number[] = [];
-    while (status === 'validating' && waits.length < marks.length) {
+    // At most 120 of the 200 marks: the rest are for the commit's test.
+    while (status === 'validating' && waits.length < DRY_RUN_MARKS) {
       const mark = marks[waits.length];
       const sent = performance.now();
       await request(t.url)
@@ -149,7 +151,10 @@ describe('a 5,000-row dry run and its commit do not hold the write queue', () =>
     }
     await polling;
     console.log(
-      `commit: ${job.created} rows; ${waits.length} marks meanwhile at ${progress.size} points of progress, p50 ${percentile(waits, 50).toFixed(0)} ms, max ${Math.max(...waits).toFixed(0)} ms`,
+      `commit: ${job.created} rows; ${waits.length} marks meanwhile at ${progress.size} points of progress` +
+        (waits.length > 0
+          ? `, p50 ${percentile(waits, 50).toFixed(0)} ms, max ${Math.max(...waits).toFixed(0)} ms`
+          : ''),
     );
     expect([job.status, job.created]).toEqual(['committed', ROWS]);
     // One transaction for the whole sheet let no mark through while it wrote.
