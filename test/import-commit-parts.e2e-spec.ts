@@ -1,7 +1,9 @@
 import request from 'supertest';
 import { AuditService } from '../src/audit/audit.service';
 import { verifyAudit } from '../src/cli/audit-verify';
-import { FIRST_PART } from '../src/registration/import/import.service';
+import { randomUUID } from 'node:crypto';
+import { ImportCommit } from '../src/registration/entities/import-commit.entity';
+import { FIRST_PART, ImportService } from '../src/registration/import/import.service';
 import { makeEdition, makeEvent, signIn, tableCounts } from './support/factories';
 import { csvOf, sheetRow } from './support/sheets';
 import { createTestApp, TestApp } from './support/test-app';
@@ -137,4 +139,60 @@ describe('a sheet committed in parts: a part refused undoes the parts before it'
     expect(entries).toHaveLength(ROWS);
     expect(new Set(entries.map((e) => e.entryNo)).size).toBe(ROWS);
   }, 60_000);
+
+  it('undoes a journal left by a dead process once, even when two recoveries run at once', async () => {
+    const made: number[] = [];
+    for (const n of [5001, 5002, 5003]) {
+      const row = sheetRow(n, '数控车工');
+      made.push(
+        (
+          await request(t.url)
+            .post('/api/entries')
+            .set(organizer.auth)
+            .send({
+              eventId,
+              group: 'worker',
+              contestant: {
+                idNumber: row.idNumber,
+                name: row.name,
+                phone: row.phone,
+                employer: row.employer,
+                unitName: '手工报名的推荐单位',
+                qualificationOccupation: '数控车工',
+                qualificationLevel: 'senior',
+              },
+            })
+            .expect(201)
+        ).body.id as number,
+      );
+    }
+    // What a process killed between two parts leaves: its rows and its journal, long idle.
+    const id = randomUUID();
+    const idle = new Date(Date.now() - 10 * 60 * 1000).toISOString();
+    await t.dataSource.getRepository(ImportCommit).insert({
+      id,
+      editionId,
+      fileName: 'dead.csv',
+      actorId: null,
+      actorName: 'organizer',
+      written: { entries: made, contestants: [], units: [], updated: [] },
+      startedAt: idle,
+      updatedAt: idle,
+    });
+    const entries = () =>
+      request(t.url).get(`/api/editions/${editionId}/entries`).set(organizer.auth).expect(200);
+    const before = (await entries()).body.length as number;
+    const imports = t.app.get(ImportService);
+    await Promise.all([imports.recover(), imports.recover()]);
+
+    expect((await entries()).body.length).toBe(before - 3);
+    expect(await t.dataSource.getRepository(ImportCommit).count()).toBe(0);
+    const undone = (
+      (await t.dataSource.query(
+        `SELECT "entityId" FROM "audit_log" WHERE "action" = 'import.rolled_back'`,
+      )) as { entityId: string }[]
+    ).filter((r) => r.entityId === id);
+    expect(undone).toHaveLength(1);
+    expect((await verifyAudit(t.app.get(AuditService))).verdict.ok).toBe(true);
+  });
 });

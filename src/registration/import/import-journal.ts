@@ -62,7 +62,13 @@ export async function undoCommit(
   id: string,
   cause: string,
 ): Promise<boolean> {
-  const row = await manager.findOneBy(ImportCommit, { id });
+  // Locked on PostgreSQL: two instances recovering at once undo it once.
+  const row = await manager.findOne(ImportCommit, {
+    where: { id },
+    ...(manager.connection.options.type === 'postgres'
+      ? { lock: { mode: 'pessimistic_write' as const } }
+      : {}),
+  });
   if (!row) {
     return false;
   }
