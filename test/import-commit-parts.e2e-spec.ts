@@ -8,7 +8,7 @@ import { makeEdition, makeEvent, signIn, tableCounts } from './support/factories
 import { csvOf, sheetRow } from './support/sheets';
 import { createTestApp, TestApp } from './support/test-app';
 
-const ROWS = 3000;
+const ROWS = 1500;
 
 /**
  * A large sheet is committed a part at a time, so judges are not held behind it. All or nothing
