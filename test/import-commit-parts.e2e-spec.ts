@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { ImportCommit } from '../src/registration/entities/import-commit.entity';
 import { FIRST_PART, ImportService } from '../src/registration/import/import.service';
 import { makeEdition, makeEvent, signIn, tableCounts } from './support/factories';
-import { csvOf, sheetRow } from './support/sheets';
+import { csvOf, sheetRow, SheetRow } from './support/sheets';
 import { createTestApp, TestApp } from './support/test-app';
 
 const ROWS = 1500;
@@ -44,6 +44,25 @@ describe('a sheet committed in parts: a part refused undoes the parts before it'
   const job = (id: string) =>
     request(t.url).get(`/api/imports/${id}`).set(organizer.auth).expect(200);
 
+  /** A sheet's person registered through the form instead, under a unit of their own. */
+  const registerByHand = (row: SheetRow) =>
+    request(t.url)
+      .post('/api/entries')
+      .set(organizer.auth)
+      .send({
+        eventId,
+        group: 'worker',
+        contestant: {
+          idNumber: row.idNumber,
+          name: row.name,
+          phone: row.phone,
+          employer: row.employer,
+          unitName: '手工报名的推荐单位',
+          qualificationOccupation: '数控车工',
+          qualificationLevel: 'senior',
+        },
+      });
+
   it('writes nothing of the sheet, records the undo, keeps the form’s entry and the audit chain', async () => {
     const rows = Array.from({ length: ROWS }, (_, i) => sheetRow(i + 1, '数控车工'));
     const last = rows[ROWS - 1];
@@ -69,23 +88,9 @@ describe('a sheet committed in parts: a part refused undoes the parts before it'
     expect(seen).toMatchObject({ status: 'committing', processed: expect.any(Number) });
     expect(seen.processed).toBeGreaterThan(0);
     expect(seen.processed).toBeLessThan(ROWS);
-    await request(t.url)
-      .post('/api/entries')
-      .set(organizer.auth)
-      .send({
-        eventId,
-        group: 'worker',
-        contestant: {
-          idNumber: last.idNumber,
-          name: last.name,
-          phone: last.phone,
-          employer: last.employer,
-          unitName: '手工报名的推荐单位',
-          qualificationOccupation: '数控车工',
-          qualificationLevel: 'senior',
-        },
-      })
-      .expect((r) => expect([r.status, r.body.code]).toEqual([201, undefined]));
+    await registerByHand(last).expect((r) =>
+      expect([r.status, r.body.code]).toEqual([201, undefined]),
+    );
     while (seen.status === 'committing') {
       await new Promise((r) => setTimeout(r, 20));
       seen = (await job(id)).body;
@@ -143,28 +148,7 @@ describe('a sheet committed in parts: a part refused undoes the parts before it'
   it('undoes a journal left by a dead process once, even when two recoveries run at once', async () => {
     const made: number[] = [];
     for (const n of [5001, 5002, 5003]) {
-      const row = sheetRow(n, '数控车工');
-      made.push(
-        (
-          await request(t.url)
-            .post('/api/entries')
-            .set(organizer.auth)
-            .send({
-              eventId,
-              group: 'worker',
-              contestant: {
-                idNumber: row.idNumber,
-                name: row.name,
-                phone: row.phone,
-                employer: row.employer,
-                unitName: '手工报名的推荐单位',
-                qualificationOccupation: '数控车工',
-                qualificationLevel: 'senior',
-              },
-            })
-            .expect(201)
-        ).body.id as number,
-      );
+      made.push((await registerByHand(sheetRow(n, '数控车工')).expect(201)).body.id as number);
     }
     // What a process killed between two parts leaves: its rows and its journal, long idle.
     const id = randomUUID();
