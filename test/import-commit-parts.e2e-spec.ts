@@ -3,7 +3,8 @@ import { AuditService } from '../src/audit/audit.service';
 import { verifyAudit } from '../src/cli/audit-verify';
 import { randomUUID } from 'node:crypto';
 import { ImportCommit } from '../src/registration/entities/import-commit.entity';
-import { FIRST_PART, ImportService } from '../src/registration/import/import.service';
+import { ImportRecovery } from '../src/registration/import/import-recovery';
+import { FIRST_PART } from '../src/registration/import/import.service';
 import { makeEdition, makeEvent, signIn, tableCounts } from './support/factories';
 import { csvOf, sheetRow, SheetRow } from './support/sheets';
 import { createTestApp, TestApp } from './support/test-app';
@@ -166,7 +167,7 @@ describe('a sheet committed in parts: a part refused undoes the parts before it'
     const entries = () =>
       request(t.url).get(`/api/editions/${editionId}/entries`).set(organizer.auth).expect(200);
     const before = (await entries()).body.length as number;
-    const imports = t.app.get(ImportService);
+    const imports = t.app.get(ImportRecovery);
     await Promise.all([imports.recover(), imports.recover()]);
 
     expect((await entries()).body.length).toBe(before - 3);

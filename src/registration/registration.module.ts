@@ -14,6 +14,7 @@ import { Entry } from './entities/entry.entity';
 import { Unit } from './entities/unit.entity';
 import { EventPhasesController } from './event-phases.controller';
 import { ImportController } from './import/import.controller';
+import { ImportRecovery } from './import/import-recovery';
 import { ImportService } from './import/import.service';
 import { RegistrationController } from './registration.controller';
 import { RegistrationService } from './registration.service';
@@ -28,6 +29,7 @@ import { UnitsService } from './units.service';
   controllers: [RegistrationController, EventPhasesController, ImportController],
   providers: [
     ImportService,
+    ImportRecovery,
     RegistrationService,
     EntriesService,
     UnitsService,

@@ -1,9 +1,9 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { Actor, SYSTEM_ACTOR } from '../../audit/actor';
+import { Actor } from '../../audit/actor';
 import { AuditService } from '../../audit/audit.service';
 import { AppError, conflict, notFound } from '../../common/errors/app-error';
 import { flattenValidationErrors } from '../../common/errors/validation';
@@ -12,12 +12,13 @@ import { UnitOfWork } from '../../database/unit-of-work';
 import type { EligibilityFailure } from '../../domain/eligibility';
 import { Edition } from '../../editions/entities/edition.entity';
 import { SubmitEntryDto } from '../dto/entry.dto';
-import { ImportCommit, ImportWritten } from '../entities/import-commit.entity';
+import { ImportWritten } from '../entities/import-commit.entity';
 import { Person, personOf } from '../registration.service';
 import { writeAccepted } from './import-batch';
 import { Accepted, loadFacts, SheetFacts, vetFromFacts } from './import-facts';
 import { ImportJob, ImportJobs, JobState } from './import-jobs';
-import { journal, undoCommit } from './import-journal';
+import { journal } from './import-journal';
+import { ImportRecovery } from './import-recovery';
 import { lockEdition } from '../registration-lock';
 import {
   COLUMN_OF_FIELD,
@@ -50,10 +51,6 @@ const PART_MS = 10;
 export const FIRST_PART = 10;
 const PART_ROWS = { min: 10, max: 500 };
 const PART = { alone: true };
-/** How often unfinished commits left by a dead process are looked for. */
-const RECOVER_EVERY_MS = 5 * 60 * 1000;
-/** On PostgreSQL another instance may be running a commit: its journal moves every few ms. */
-const STALE_MS = 2 * 60 * 1000;
 
 type At = (
   column: string | null,
@@ -123,49 +120,14 @@ function prepareRow(row: ParsedRow, eventId: number, at: At): PreparedRow {
  * console polls; each row goes through the same submission code as the form, in a savepoint.
  */
 @Injectable()
-export class ImportService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('ImportService');
+export class ImportService {
   private readonly jobs = new ImportJobs();
-  /** The commits this process is running: their journals are not left over. */
-  private readonly committing = new Set<string>();
-  private recovery: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
+    private readonly recovery: ImportRecovery,
   ) {}
-
-  /** A commit cut short by kill -9 or a power cut is undone before anyone works on. */
-  async onApplicationBootstrap(): Promise<void> {
-    await this.recover();
-    this.recovery = setInterval(() => void this.recover(), RECOVER_EVERY_MS);
-    this.recovery.unref();
-  }
-
-  onApplicationShutdown(): void {
-    clearInterval(this.recovery);
-  }
-
-  /** Undoes every commit whose journal no live commit owns. */
-  async recover(): Promise<void> {
-    try {
-      const stale = new Date(Date.now() - STALE_MS).toISOString();
-      const left = (await this.uow.reader.find(ImportCommit)).filter(
-        (c) => !this.committing.has(c.id) && (!this.uow.isPostgres || c.updatedAt < stale),
-      );
-      for (const commit of left) {
-        const cause = `导入进程中断（${commit.actorName} 于 ${commit.startedAt} 开始）`;
-        await this.uow.run((m) => undoCommit(m, this.audit, SYSTEM_ACTOR, commit.id, cause));
-        this.logger.warn(
-          `undid the unfinished import ${commit.id} (${commit.written.entries.length} entries)`,
-        );
-      }
-    } catch (error) {
-      this.logger.error(
-        `unfinished imports could not be undone now: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
-  }
 
   async start(
     actor: Actor,
@@ -303,10 +265,9 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
       throw new Rollback();
     }
     job.processed = unread;
-    this.committing.add(job.id);
     let created = 0;
     let written: ImportWritten = { entries: [], contestants: [], units: [], updated: [] };
-    try {
+    const parts = async () => {
       for (let from = 0, size = FIRST_PART; from < rows;) {
         const to = Math.min(rows, from + size);
         // Requests read meanwhile (a judge's mark) are queued first, not behind the next part.
@@ -333,28 +294,18 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
         from = to;
       }
       return created;
-    } catch (error) {
-      await this.undo(job, error, errors);
-      throw error;
-    } finally {
-      this.committing.delete(job.id);
-    }
-  }
-
-  /** Undoes the parts of a commit already written; if that fails too, recovery retries later. */
-  private async undo(job: JobState, error: unknown, errors: RowError[]): Promise<void> {
-    const cause =
-      error instanceof Rollback
-        ? [...new Set(errors.map((e) => e.code))].join(', ')
-        : error instanceof Error
-          ? error.message
-          : String(error);
+    };
     try {
-      await this.uow.run((m) => undoCommit(m, this.audit, job.actor, job.id, cause));
-    } catch (undoError) {
-      this.logger.error(
-        `import ${job.id}: the parts written could not be undone now; retried at the next recovery: ${undoError instanceof Error ? undoError.message : String(undoError)}`,
-      );
+      return await this.recovery.owning(job.id, parts);
+    } catch (error) {
+      const cause =
+        error instanceof Rollback
+          ? [...new Set(errors.map((e) => e.code))].join(', ')
+          : error instanceof Error
+            ? error.message
+            : String(error);
+      await this.recovery.undo(job.id, job.actor, cause);
+      throw error;
     }
   }
 
